@@ -1,0 +1,13 @@
+export { ConfigError, engineDir, IDENTIFIER, positiveInt, warehouseConfigFromEnv, type EngineMode, type WarehouseConfig } from "./config.js";
+export { claimDataDir, DataDirBusyError, liveOwner, OWNER_FILE, readOwner, type DataDirClaim, type DataDirOwner } from "./data-dir.js";
+export { refreshShipCalls } from "./derived/ship-calls.js";
+export { toWarehouseError, WarehouseError, type WarehouseErrorKind } from "./errors.js";
+export { createLogger, type Logger, type LoggerOptions, type LogLevel } from "./logger.js";
+export { migrationsDir, readMigrations, type Flavour, type Migration } from "./migrations/files.js";
+export { migrate, MigrationError, type MigrationResult } from "./migrations/runner.js";
+export { splitSql } from "./migrations/split-sql.js";
+export { prepareWarehouse, type PrepareResult } from "./prepare.js";
+export { readReferenceLists, ReferenceDataError, referenceDir, syncReference, type SyncResult } from "./reference/sync.js";
+export { CLIENT_SETTINGS, type StatementSettingOverrides } from "./settings.js";
+export { checkTable, isTable, TABLES, type TableName } from "./tables.js";
+export { openWarehouse, Warehouse, type InsertOptions, type OpenWarehouseOptions, type Statement, type WarehouseInfo } from "./warehouse.js";
