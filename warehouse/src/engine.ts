@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from "@clickhouse/client";
+import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings } from "@clickhouse/client";
 import { createChdbConnection } from "chdb/connection";
 import { engineDir, IDENTIFIER, type WarehouseConfig } from "./config.js";
 import { claimDataDir, DataDirBusyError, liveOwner, type DataDirClaim, type DataDirOwner } from "./data-dir.js";
@@ -15,6 +15,15 @@ type Connection = NonNullable<ClickHouseClientConfigOptions["connection"]>;
  */
 export interface Lease {
   readonly client: ClickHouseClient;
+  /**
+   * The settings to send with a statement that needs `wanted`. Embedded
+   * sessions keep every SET, so only the values that differ from what the
+   * session already holds are sent (chDB runs each as its own SET statement);
+   * a server gets them all, as its sessions keep nothing.
+   */
+  settingsFor(wanted: ClickHouseSettings): ClickHouseSettings;
+  /** After a failure the session's settings are unknown: the next statement sends them all. */
+  forgetSettings(): void;
   release(): void;
 }
 
@@ -68,7 +77,7 @@ async function openServerEngine(config: WarehouseConfig): Promise<Engine> {
   return {
     mode: "server",
     claim: null,
-    acquire: async () => ({ client, release: () => undefined }),
+    acquire: async () => ({ client, settingsFor: (wanted) => wanted, forgetSettings: () => undefined, release: () => undefined }),
     close: () => client.close(),
   };
 }
@@ -87,10 +96,12 @@ async function openEmbeddedEngine(config: WarehouseConfig, options: OpenEngineOp
     const dir = engineDir(config);
     fs.mkdirSync(dir, { recursive: true });
     for (let i = 0; i < config.embeddedSessions; i++) {
-      const client = createClient({ connection: openChdb(dir, config), clickhouse_settings: CLIENT_SETTINGS });
+      // No client-level settings: chDB would re-send them as SET statements before every query.
+      // They are set once below and stay on the session.
+      const client = createClient({ connection: openChdb(dir, config) });
+      if (i === 0) await client.command({ query: createDatabaseSql(config), clickhouse_settings: { ...CLIENT_SETTINGS, ...statementSettings(BOOTSTRAP_TAG, 60_000) } });
       // Each session keeps its own current database: pin it once, so SQL names tables without a database.
-      if (i === 0) await client.command({ query: createDatabaseSql(config), clickhouse_settings: statementSettings(BOOTSTRAP_TAG, 60_000) });
-      await client.command({ query: `USE \`${config.database}\``, clickhouse_settings: statementSettings(BOOTSTRAP_TAG, 60_000) });
+      await client.command({ query: `USE \`${config.database}\``, clickhouse_settings: CLIENT_SETTINGS });
       clients.push(client);
     }
   } catch (error) {
@@ -130,28 +141,47 @@ function openChdb(dir: string, config: WarehouseConfig): Connection {
   }
 }
 
+/** An embedded session and the settings it holds (CLIENT_SETTINGS were set when it opened). */
+interface Session {
+  readonly client: ClickHouseClient;
+  held: Map<string, unknown>;
+}
+
 /** Hands each statement a session that is not running another one; waiters are served in arrival order. */
 class SessionPool {
-  private readonly idle: ClickHouseClient[];
-  private readonly waiting: Array<(client: ClickHouseClient) => void> = [];
+  private readonly idle: Session[];
+  private readonly waiting: Array<(session: Session) => void> = [];
   private closed = false;
 
   constructor(private readonly all: readonly ClickHouseClient[]) {
-    this.idle = [...all];
+    this.idle = all.map((client) => ({ client, held: new Map() }));
   }
 
   async acquire(): Promise<Lease> {
     if (this.closed) throw new WarehouseError("unavailable", "warehouse is closed", "warehouse:pool");
-    const client = this.idle.pop() ?? (await new Promise<ClickHouseClient>((resolve) => this.waiting.push(resolve)));
+    const session = this.idle.pop() ?? (await new Promise<Session>((resolve) => this.waiting.push(resolve)));
     let released = false;
     return {
-      client,
+      client: session.client,
+      settingsFor(wanted) {
+        const delta: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(wanted)) {
+          if (session.held.get(key) !== value) delta[key] = value;
+        }
+        // Recorded before the statement runs: chDB applies the SETs before the statement itself,
+        // and a failure makes the caller forget everything anyway.
+        for (const [key, value] of Object.entries(delta)) session.held.set(key, value);
+        return delta as ClickHouseSettings;
+      },
+      forgetSettings() {
+        session.held = new Map();
+      },
       release: () => {
         if (released) return;
         released = true;
         const next = this.waiting.shift();
-        if (next) next(client);
-        else this.idle.push(client);
+        if (next) next(session);
+        else this.idle.push(session);
       },
     };
   }

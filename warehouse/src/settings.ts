@@ -3,8 +3,9 @@ import type { ClickHouseSettings } from "@clickhouse/client";
 /**
  * Settings the platform sets per statement. The embedded engine applies a
  * statement's settings with `SET`, which stays on its session afterwards; so
- * every statement sends every managed setting, defaults included, and one
- * statement's choice can never leak into the next one on the same session.
+ * every statement asks for every managed setting, defaults included, and one
+ * statement's choice can never leak into the next one on the same session
+ * (the session pool then sends only the values that session does not hold).
  * A setting that is not listed here cannot be passed per statement.
  */
 export interface StatementSettings {

@@ -84,7 +84,7 @@ export class Warehouse {
         query: statement.sql,
         format: "JSONEachRow",
         query_params: statement.params ? { ...statement.params } : undefined,
-        clickhouse_settings: settings,
+        clickhouse_settings: lease.settingsFor(settings),
         abort_signal: signal,
       });
       for await (const batch of result.stream<Row>()) {
@@ -95,6 +95,7 @@ export class Warehouse {
       }
       this.logDone(statement.tag, started, count);
     } catch (error) {
+      lease.forgetSettings();
       throw this.fail(error, statement.tag, started, timeoutMs, deadline);
     } finally {
       lease.release();
@@ -161,10 +162,11 @@ export class Warehouse {
     const started = performance.now();
     const lease = await this.engine.acquire();
     try {
-      const result = await work(lease.client, settings, signal);
+      const result = await work(lease.client, lease.settingsFor(settings), signal);
       this.logDone(statement.tag, started, rows);
       return result;
     } catch (error) {
+      lease.forgetSettings();
       throw this.fail(error, statement.tag, started, timeoutMs, deadline);
     } finally {
       lease.release();

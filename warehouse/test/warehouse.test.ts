@@ -53,6 +53,14 @@ describe("Warehouse on the embedded engine", () => {
     expect(zones).toEqual(Array.from({ length: 4 }, () => ["Africa/Niamey", "UTC", 30]).flat());
   });
 
+  it("re-sends every setting after a failed statement, whose SETs may or may not have applied", async () => {
+    for (let i = 0; i < 4; i++) {
+      await expect(warehouse.query({ sql: "SELEC timezone()", tag: "test:tz-fail", settings: { session_timezone: "Africa/Niamey" } })).rejects.toThrow();
+      const [row] = await warehouse.query<{ tz: string }>({ sql: "SELECT timezone() AS tz", tag: "test:tz-after" });
+      expect(row?.tz).toBe("UTC");
+    }
+  });
+
   it("classifies engine errors by code", async () => {
     expect(await failure(warehouse.query({ sql: "SELEC 1", tag: "test:syntax" }))).toMatchObject({ kind: "syntax", code: "62" });
     expect(await failure(warehouse.query({ sql: "SELECT * FROM no_such_table", tag: "test:unknown" }))).toMatchObject({ kind: "unknown_object", code: "60" });

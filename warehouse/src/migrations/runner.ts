@@ -77,7 +77,7 @@ export async function migrate(warehouse: Warehouse, logger: Logger, migrations?:
       [{ version: migration.version, name: migration.name, checksum: migration.checksum, applied_at: new Date().toISOString(), duration_ms: ms }],
       { tag: "migrate:record" },
     );
-    logger.info({ version: migration.version, name: migration.name, ms }, "migration applied");
+    logger.info({ version: migration.version, migration: migration.name, ms }, "migration applied");
     done.push({ version: migration.version, name: migration.name, ms });
   }
   return { flavour, applied: done, version: newest };

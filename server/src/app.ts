@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import type http from "node:http";
+import path from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { Logger, Warehouse } from "@corridor/warehouse";
+import compression from "compression";
+import express from "express";
+import type { GraphQLSchema } from "graphql";
+import helmet from "helmet";
+import type { Context, Services } from "./graphql/context.js";
+import { maskError } from "./graphql/errors.js";
+import { PlatformQueries } from "./queries/platform.queries.js";
+import { ReferenceQueries } from "./queries/reference.queries.js";
+
+export interface AppOptions {
+  readonly schema: GraphQLSchema;
+  readonly warehouse: Warehouse;
+  readonly logger: Logger;
+  readonly webDir: string;
+  readonly httpServer: http.Server;
+}
+
+export interface App {
+  readonly handler: express.Express;
+  stop(): Promise<void>;
+}
+
+export function createServices(warehouse: Warehouse): Services {
+  return { reference: new ReferenceQueries(warehouse), platform: new PlatformQueries(warehouse) };
+}
+
+/** GraphQL at /graphql, health at /healthz, the dashboard at / — one port. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { schema, warehouse, logger, webDir, httpServer } = options;
+  const services = createServices(warehouse);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    // The default landing page loads Apollo Sandbox from a CDN; nothing may load from outside.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    introspection: true, // analysts explore the schema
+    includeStacktraceInErrorResponses: false,
+    formatError: maskError(logger),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Charts set inline style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", "data:", "blob:"],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // Served over plain HTTP on a local network by default; HSTS belongs to the TLS proxy in front.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(compression());
+
+  app.get("/healthz", async (_req, res) => {
+    const ok = await warehouse.ping();
+    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", engine: warehouse.info.mode });
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, { context: async () => ({ services, logger }) }),
+  );
+
+  const index = path.join(webDir, "index.html");
+  if (fs.existsSync(index)) {
+    // Hashed assets never change: cache them for a year; index.html is checked each time.
+    app.use("/assets", express.static(path.join(webDir, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
+    app.use(express.static(webDir, { index: false, maxAge: 0 }));
+    app.get("/{*path}", (_req, res) => res.sendFile(index, { headers: { "Cache-Control": "no-cache" } }));
+  } else {
+    logger.warn({ webDir }, "dashboard not built; serving a notice at /");
+    app.get("/", (_req, res) => {
+      res.type("html").send('<!doctype html><html lang="fr"><meta charset="utf-8"><title>Observatoire du corridor</title><p>Le tableau de bord n\'est pas construit : lancez <code>pnpm build</code>. L\'API répond sur <a href="/graphql">/graphql</a>.</p><p lang="en">The dashboard is not built: run <code>pnpm build</code>. The API answers at /graphql.</p></html>');
+    });
+  }
+
+  // Bodies that fail JSON parsing, or are too large, get a 4xx with a plain reason, never a 500 or a stack.
+  app.use((error: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ error: error.message }, "unhandled request error");
+    res.status(status).json({ errors: [{ message: status === 413 ? "Requête trop volumineuse. / Request too large." : status === 500 ? "Erreur interne. / Internal error." : "Requête invalide. / Bad request.", extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
+  });
+
+  return { handler: app, stop: () => apollo.stop() };
+}

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigError, positiveInt, warehouseConfigFromEnv, type LogLevel, type WarehouseConfig } from "@corridor/warehouse";
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: LogLevel;
+  /** The built dashboard (web/dist), served at /. */
+  readonly webDir: string;
+  readonly warehouse: WarehouseConfig;
+}
+
+const LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/** Parsed once at the entry point and passed down; every problem is reported at once. */
+export function serverConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): ServerConfig {
+  const problems: string[] = [];
+  let warehouse: WarehouseConfig | null = null;
+  try {
+    warehouse = warehouseConfigFromEnv(env, cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) problems.push(...error.problems);
+    else throw error;
+  }
+  // PORT=0 asks the system for any free port (tests use it); the URL printed is the real one.
+  const port = env.PORT?.trim() === "0" ? 0 : positiveInt(env, "PORT", 4000, problems, 65_535);
+  const host = env.HOST?.trim() || "127.0.0.1";
+  const level = (env.LOG_LEVEL?.trim() || "info") as LogLevel;
+  if (!LEVELS.includes(level)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}": un de / one of ${LEVELS.join(", ")}`);
+  const webDir = env.WEB_DIR?.trim() ? path.resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL("../../web/dist/", import.meta.url));
+  if (problems.length > 0 || warehouse === null) throw new ConfigError(problems);
+  return { port, host, logLevel: level, webDir, warehouse };
+}
+
+/** The address people type: a wildcard or loopback bind is reached as localhost. */
+export function publicUrl(host: string, port: number): string {
+  const shown = host === "0.0.0.0" || host === "::" || host === "127.0.0.1" || host === "::1" ? "localhost" : host;
+  return `http://${shown}:${port}/`;
+}

@@ -1,0 +1,69 @@
+import "reflect-metadata";
+import { ConfigError, createLogger, DataDirBusyError } from "@corridor/warehouse";
+import { serverConfigFromEnv } from "./config.js";
+import { startServer } from "./start-server.js";
+
+/** `pnpm start`: the whole platform in this one process. */
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = serverConfigFromEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel, name: "corridor" });
+  let server;
+  try {
+    server = await startServer(config, logger);
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      process.stderr.write(`\n${error.message}\n`);
+      return 3;
+    }
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      process.stderr.write(`\nLe port ${config.port} est déjà utilisé : choisissez-en un autre avec PORT=… / Port ${config.port} is in use: choose another with PORT=…\n`);
+      return 3;
+    }
+    throw error;
+  }
+  const status = await server.warehouse.query<{ n: string }>({ sql: "SELECT toString(count()) AS n FROM load_log FINAL WHERE status IN ('loaded', 'quarantined')", tag: "start:status" });
+  const empty = status[0]?.n === "0";
+  process.stdout.write(
+    [
+      "",
+      "  Observatoire du corridor Lomé–AES / Lomé–AES Corridor Observatory",
+      `  Tableau de bord / Dashboard : ${server.url}`,
+      `  API GraphQL                 : ${server.url}graphql`,
+      `  Moteur / Engine             : ${config.warehouse.mode === "embedded" ? `ClickHouse embarqué / embedded, ${config.warehouse.dataDir}` : config.warehouse.url}`,
+      empty ? "  Entrepôt vide : aucun fichier chargé pour l'instant. / The warehouse is empty: no file loaded yet." : "",
+      "",
+    ].join("\n"),
+  );
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "stopping");
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ error: String(error) }, "stop failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  return -1; // keep running
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserTestsRunnable, launchChromium } from "../support/chromium.js";
+import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+
+const runnable = browserTestsRunnable();
+let server: SpawnedServer;
+let browser: Browser;
+
+describe.runIf(runnable)("the dashboard in a browser, against the real server", () => {
+  beforeAll(async () => {
+    server = await spawnServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+  });
+
+  it("shows the platform state in French, says the warehouse is empty, and switches to English", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const problems: string[] = [];
+    const origin = new URL(server.url).origin;
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    page.on("request", (request) => !request.url().startsWith(origin) && !request.url().startsWith("data:") && problems.push(`outside request: ${request.url()}`));
+    await page.goto(server.url);
+    expect(await page.locator("h1").textContent()).toBe("Observatoire du corridor Lomé–AES");
+    await page.getByRole("heading", { name: "Entrepôt vide" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    // Figures read from ClickHouse through /graphql: the schema version and the six routes.
+    await page.getByText("ClickHouse embarqué").waitFor();
+    expect(await page.locator("#routes-title + .table-scroll tbody tr").count()).toBe(6);
+    expect(await page.getByText("1 300 km").count()).toBe(1);
+
+    await page.getByRole("button", { name: /English/u }).click();
+    await page.getByRole("heading", { name: "Empty warehouse" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(page.url()).toContain("lang=en");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,16 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: "es2020",
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: false,
+  },
+  server: {
+    // `vite` in development talks to the platform server started with `pnpm dev`.
+    proxy: { "/graphql": "http://localhost:4000" },
+  },
+});
