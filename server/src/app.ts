@@ -42,6 +42,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
     introspection: true, // analysts explore the schema
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (it must release the data directory); Apollo would re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: maskError(logger),
   });
   await apollo.start();

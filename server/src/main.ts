@@ -43,7 +43,12 @@ async function main(): Promise<number> {
       "",
     ].join("\n"),
   );
+  let stopping = false;
   const shutdown = (signal: string) => {
+    // Handlers stay installed: a second signal during the stop (a repeated Ctrl-C, or the
+    // embedded engine re-raising) must not kill the process before the data directory is released.
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, "stopping");
     server.stop().then(
       () => process.exit(0),
@@ -53,8 +58,8 @@ async function main(): Promise<number> {
       },
     );
   };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
   return -1; // keep running
 }
 
