@@ -1,26 +1,26 @@
-import { parseArgs } from "node:util";
+import path from "node:path";
 import { ConfigError, createLogger, DataDirBusyError, warehouseConfigFromEnv } from "@corridor/warehouse";
-import { formatLoads, recentLoads } from "./commands/status.js";
-import { accessEngine } from "./engine-access.js";
+import { EXIT, type CommandIo } from "./commands/command-io.js";
+import { isCommand, runCommand, USAGE } from "./commands/run-command.js";
+import { accessEngine, runOnServer } from "./engine-access.js";
+import { etlSettingsFromEnv } from "./settings.js";
 
-/** Exit codes (also in the README): 0 success, 2 unreadable input or usage, 3 engine busy or unreachable. */
-export const EXIT = { ok: 0, usage: 2, busy: 3 } as const;
-
-const USAGE = `Usage: pnpm etl <command>
-
-Commandes / commands:
-  status [--limit N] [--json]   derniers chargements et leurs compteurs / latest loads and their counters
-`;
-
+/** `pnpm etl …`: runs a command directly on the engine, or through the server that owns it. */
 export async function runCli(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command] = argv;
   if (command === undefined || command === "help" || command === "--help") {
     out.write(USAGE);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (!isCommand(command)) {
+    err.write(`Commande inconnue / unknown command: ${command}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
   let config;
+  let settings;
   try {
     config = warehouseConfigFromEnv();
+    settings = etlSettingsFromEnv();
   } catch (error) {
     if (error instanceof ConfigError) {
       err.write(`${error.message}\n`);
@@ -28,17 +28,7 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
     }
     throw error;
   }
-  const logger = createLogger({ level: (process.env.LOG_LEVEL as "info" | undefined) ?? "warn", name: "etl" });
-  if (command !== "status") {
-    err.write(`Commande inconnue / unknown command: ${command}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  const { values } = parseArgs({ args: [...rest], options: { limit: { type: "string", default: "20" }, json: { type: "boolean", default: false } }, strict: true });
-  const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-    err.write("--limit: un entier de 1 à 1000 / an integer from 1 to 1000\n");
-    return EXIT.usage;
-  }
+  const logger = createLogger({ level: (process.env.LOG_LEVEL as "warn" | undefined) ?? "warn", name: "etl", destination: err });
   let access;
   try {
     access = await accessEngine(config, logger);
@@ -49,11 +39,24 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
     }
     throw error;
   }
+  if (access.kind === "server") {
+    err.write(`Le serveur de la plateforme détient le moteur : commande envoyée à ${access.url} / the platform server holds the engine: command sent to it.\n`);
+    try {
+      // File paths are resolved here: the server runs in its own working directory.
+      const sent = command === "load" ? argv.map((arg, i) => (i > 0 && !arg.startsWith("-") ? path.resolve(arg) : arg)) : argv;
+      const result = await runOnServer(access.url, access.token, sent);
+      out.write(result.out);
+      err.write(result.err);
+      return result.code;
+    } catch (error) {
+      err.write(`${(error as Error).message}\n`);
+      return EXIT.busy;
+    }
+  }
+  const io: CommandIo = { out, err, interactive: Boolean((err as NodeJS.WriteStream).isTTY) };
   try {
-    const loads = await recentLoads(access, limit);
-    out.write(values.json ? `${JSON.stringify({ via: access.kind, loads }, null, 2)}\n` : formatLoads(loads));
-    return EXIT.ok;
+    return await runCommand(access.warehouse, argv, io, logger, settings);
   } finally {
-    if (access.kind === "direct") await access.warehouse.close();
+    await access.warehouse.close();
   }
 }

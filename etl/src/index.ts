@@ -1,3 +1,10 @@
-export { EXIT, runCli } from "./cli.js";
-export { formatLoads, recentLoads, type LoadSummary } from "./commands/status.js";
-export { accessEngine, serverQuery, type EngineAccess } from "./engine-access.js";
+export { runCli } from "./cli.js";
+export { EXIT, type CommandIo } from "./commands/command-io.js";
+export { isCommand, runCommand, USAGE } from "./commands/run-command.js";
+export type { EtlSettings } from "./commands/load-command.js";
+export { accessEngine, runOnServer, SERVER_TOKEN_FILE, type EngineAccess } from "./engine-access.js";
+export { feedSpecs } from "./feeds/feed-registry.js";
+export { expandPaths, loadFiles, LoadQueue, type BatchSummary, type FileSummary } from "./load/load-files.js";
+export { markInterruptedLoads } from "./load/load-log.js";
+export { readReferenceData } from "./load/reference-data.js";
+export { etlSettingsFromEnv } from "./settings.js";

@@ -21,6 +21,8 @@ export interface AppOptions {
   readonly logger: Logger;
   readonly webDir: string;
   readonly httpServer: http.Server;
+  /** More routes, mounted before the API and the dashboard (the ETL channel of the CLI). */
+  readonly routes?: readonly express.Router[];
 }
 
 export interface App {
@@ -71,6 +73,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
   );
   app.use(compression());
+
+  for (const router of options.routes ?? []) app.use(router);
 
   app.get("/healthz", async (_req, res) => {
     const ok = await warehouse.ping();

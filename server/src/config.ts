@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { etlSettingsFromEnv, type EtlSettings } from "@corridor/etl";
 import { ConfigError, positiveInt, warehouseConfigFromEnv, type LogLevel, type WarehouseConfig } from "@corridor/warehouse";
 
 export interface ServerConfig {
@@ -9,6 +10,7 @@ export interface ServerConfig {
   /** The built dashboard (web/dist), served at /. */
   readonly webDir: string;
   readonly warehouse: WarehouseConfig;
+  readonly etl: EtlSettings;
 }
 
 const LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -17,8 +19,15 @@ const LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", 
 export function serverConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): ServerConfig {
   const problems: string[] = [];
   let warehouse: WarehouseConfig | null = null;
+  let etl: EtlSettings | null = null;
   try {
     warehouse = warehouseConfigFromEnv(env, cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) problems.push(...error.problems);
+    else throw error;
+  }
+  try {
+    etl = etlSettingsFromEnv(env);
   } catch (error) {
     if (error instanceof ConfigError) problems.push(...error.problems);
     else throw error;
@@ -29,8 +38,8 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   const level = (env.LOG_LEVEL?.trim() || "info") as LogLevel;
   if (!LEVELS.includes(level)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}": un de / one of ${LEVELS.join(", ")}`);
   const webDir = env.WEB_DIR?.trim() ? path.resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL("../../web/dist/", import.meta.url));
-  if (problems.length > 0 || warehouse === null) throw new ConfigError(problems);
-  return { port, host, logLevel: level, webDir, warehouse };
+  if (problems.length > 0 || warehouse === null || etl === null) throw new ConfigError(problems);
+  return { port, host, logLevel: level, webDir, warehouse, etl };
 }
 
 /** The address people type: a wildcard or loopback bind is reached as localhost. */

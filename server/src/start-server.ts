@@ -1,12 +1,17 @@
 import http from "node:http";
+import { LoadQueue, markInterruptedLoads } from "@corridor/etl";
 import { openWarehouse, prepareWarehouse, type Logger, type Warehouse } from "@corridor/warehouse";
 import { createApp } from "./app.js";
 import { publicUrl, type ServerConfig } from "./config.js";
 import { buildCorridorSchema } from "./graphql/build-schema.js";
+import { etlEndpoint } from "./internal/etl-endpoint.js";
+import { createServerToken } from "./internal/server-token.js";
 
 export interface RunningServer {
   readonly url: string;
   readonly warehouse: Warehouse;
+  /** Every load of this process queues here (inbox, uploads, commands sent by the CLI). */
+  readonly loads: LoadQueue;
   stop(): Promise<void>;
 }
 
@@ -17,11 +22,16 @@ export interface RunningServer {
  */
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
   const warehouse = await openWarehouse(config.warehouse, { role: "server", logger });
+  const token = createServerToken(config.warehouse.dataDir);
   try {
     await prepareWarehouse(warehouse, logger);
+    const interrupted = await markInterruptedLoads(warehouse);
+    if (interrupted > 0) logger.warn({ loads: interrupted }, "loads interrupted by a stop were marked; loading their files again completes them");
+    const loads = new LoadQueue();
     const schema = await buildCorridorSchema();
     const httpServer = http.createServer();
-    const app = await createApp({ schema, warehouse, logger, webDir: config.webDir, httpServer });
+    const routes = [etlEndpoint({ warehouse, logger, token, queue: loads, settings: config.etl })];
+    const app = await createApp({ schema, warehouse, logger, webDir: config.webDir, httpServer, routes });
     httpServer.on("request", app.handler);
     await new Promise<void>((resolve, reject) => {
       httpServer.once("error", reject);
@@ -35,14 +45,17 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     return {
       url,
       warehouse,
+      loads,
       async stop() {
         if (stopped) return;
         stopped = true;
         await app.stop(); // drains and closes the HTTP server
+        token.remove();
         await warehouse.close();
       },
     };
   } catch (error) {
+    token.remove();
     await warehouse.close();
     throw error;
   }

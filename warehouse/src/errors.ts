@@ -50,6 +50,7 @@ const KNOWN_CODES: Readonly<Record<string, readonly [type: string, kind: Warehou
   "81": ["UNKNOWN_DATABASE", "unknown_object"],
   "456": ["UNKNOWN_QUERY_PARAMETER", "bad_parameter"],
   "457": ["BAD_QUERY_PARAMETER", "bad_parameter"],
+  "130": ["CANNOT_READ_ARRAY_FROM_TEXT", "bad_parameter"],
   "6": ["CANNOT_PARSE_TEXT", "bad_data"],
   "27": ["CANNOT_PARSE_INPUT_ASSERTION_FAILED", "bad_data"],
   "38": ["CANNOT_PARSE_DATE", "bad_data"],

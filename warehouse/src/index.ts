@@ -1,7 +1,8 @@
 export { ConfigError, engineDir, IDENTIFIER, positiveInt, warehouseConfigFromEnv, type EngineMode, type WarehouseConfig } from "./config.js";
 export { claimDataDir, DataDirBusyError, liveOwner, OWNER_FILE, readOwner, type DataDirClaim, type DataDirOwner } from "./data-dir.js";
 export { FEEDS, isFeedId, type FeedId } from "./feeds.js";
-export { refreshShipCalls } from "./derived/ship-calls.js";
+export type { DerivedFact } from "./derived/derived-fact.js";
+export { DERIVED_FACTS, monthsWithData, refreshDerived, type RefreshResult } from "./derived/refresh.js";
 export { toWarehouseError, WarehouseError, type WarehouseErrorKind } from "./errors.js";
 export { createLogger, type Logger, type LoggerOptions, type LogLevel } from "./logger.js";
 export { migrationsDir, readMigrations, type Flavour, type Migration } from "./migrations/files.js";

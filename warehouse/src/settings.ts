@@ -43,6 +43,10 @@ export const CLIENT_SETTINGS: ClickHouseSettings = {
   date_time_input_format: "best_effort",
   // On a cluster, an insert returns once its rows are on their shards, so the step after it sees them.
   distributed_foreground_insert: 1,
+  // On a cluster, a subquery or join on a Distributed table reads every shard (GLOBAL), so derived
+  // facts built on the initiator see all the rows they join; a no-op on one node.
+  distributed_product_mode: "global",
+  parallel_distributed_insert_select: "0",
 };
 
 const DEFAULTS: Omit<StatementSettings, "log_comment" | "max_execution_time"> = {

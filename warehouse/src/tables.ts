@@ -23,11 +23,30 @@ export const TABLES = [
   "ref_fee_codes",
   "ref_sync",
   "schema_migrations",
-  // derived facts and their rollups
+  // the memory of every record loaded or quarantined
+  "record_ledger",
+  "pending_months",
+  // derived facts, their staging twins and rollups
   "fact_ship_calls",
   "fact_ship_calls_stage",
   "rollup_ship_calls_hourly",
   "rollup_ship_calls_hourly_stage",
+  "fact_port_dwell",
+  "fact_port_dwell_stage",
+  "fact_declarations",
+  "fact_declarations_stage",
+  "fact_declaration_items",
+  "fact_declaration_items_stage",
+  "fact_releases",
+  "fact_releases_stage",
+  "fact_customs_revenue",
+  "fact_customs_revenue_stage",
+  "fact_port_charges",
+  "fact_port_charges_stage",
+  "fact_transits",
+  "fact_transits_stage",
+  "fact_border_crossings",
+  "fact_border_crossings_stage",
 ] as const;
 
 export type TableName = (typeof TABLES)[number];

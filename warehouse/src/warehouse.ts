@@ -1,3 +1,7 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
 import type { ClickHouseClient, ClickHouseSettings } from "@clickhouse/client";
 import type { WarehouseConfig } from "./config.js";
 import { openEngine, type Engine, type OpenEngineOptions } from "./engine.js";
@@ -117,6 +121,50 @@ export class Warehouse {
       });
       return null;
     }, rows.length);
+  }
+
+  /**
+   * Inserts rows already written as TabSeparated text, column by column in
+   * the order given; the ETL builds its batches so. Embedded, the text goes
+   * through a temporary file that the engine reads with file(): about twice
+   * as fast as the same text inline, which the engine parses on one thread
+   * (200 000 transit rows: 0.49 s against 1.05 s). A server gets the text as
+   * a stream.
+   */
+  async insertText(table: TableName, columns: readonly [string, ...string[]], body: string, options: Omit<InsertOptions, "columns"> & { rows: number }): Promise<void> {
+    checkTable(table);
+    for (const column of columns) if (!/^[A-Za-z_][A-Za-z0-9_.]*$/u.test(column)) throw new TypeError(`invalid column name ${JSON.stringify(column)}`);
+    if (body.length === 0) return;
+    const statement = { sql: `INSERT INTO ${table}`, tag: options.tag, timeoutMs: options.timeoutMs, signal: options.signal };
+    if (this.info.mode === "embedded") {
+      const dir = path.join(this.info.dataDir, "tmp");
+      await fs.promises.mkdir(dir, { recursive: true });
+      // The file name is ours (a random UUID), never input.
+      const file = path.join(dir, `insert-${randomUUID()}.tsv`);
+      await fs.promises.writeFile(file, body);
+      try {
+        const list = columns.map((c) => `\`${c}\``).join(", ");
+        await this.run({ ...statement, sql: `INSERT INTO ${table} (${list}) SELECT * FROM file('${file}', 'TabSeparated')` }, async (client, settings, signal) => {
+          await client.command({ query: `INSERT INTO ${table} (${list}) SELECT * FROM file('${file}', 'TabSeparated')`, clickhouse_settings: settings, abort_signal: signal });
+          return null;
+        }, options.rows);
+      } finally {
+        await fs.promises.rm(file, { force: true });
+      }
+      return;
+    }
+    await this.run(statement, async (client, settings, signal) => {
+      await client.insert({
+        table,
+        // Text formats travel as a byte stream (the client refuses a bare string for them).
+        values: Readable.from([Buffer.from(body, "utf8")], { objectMode: false }),
+        format: "TabSeparated",
+        columns: [...columns],
+        clickhouse_settings: settings,
+        abort_signal: signal,
+      });
+      return null;
+    }, options.rows);
   }
 
   /** A statement with no result: DDL, INSERT … SELECT, ALTER. */

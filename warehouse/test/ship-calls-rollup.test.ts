@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshShipCalls, type Warehouse } from "../src/index.js";
+import { createLogger, refreshDerived, type Warehouse } from "../src/index.js";
 import { openTempWarehouse, type TempWarehouse } from "./temp-warehouse.js";
 
+const logger = createLogger({ level: "silent" });
+const refreshShipCalls = (warehouse: Warehouse, months: number[]) => refreshDerived(warehouse, months, logger, ["vessel-calls"]);
 let temp: TempWarehouse;
 let warehouse: Warehouse;
 

@@ -1,5 +1,6 @@
 import type { Warehouse } from "@corridor/warehouse";
-import { serverQuery, type EngineAccess } from "../engine-access.js";
+import { parseArgs } from "node:util";
+import { EXIT, UsageError, type CommandIo } from "./command-io.js";
 
 export interface LoadSummary {
   readonly fileName: string;
@@ -12,15 +13,8 @@ export interface LoadSummary {
   readonly startedAt: string;
 }
 
-const FEED_BY_ENUM: Readonly<Record<string, string>> = {
-  VESSEL_CALLS: "vessel-calls",
-  CONTAINER_EVENTS: "container-events",
-  CUSTOMS_DECLARATIONS: "customs-declarations",
-  TRANSIT_MOVEMENTS: "transit-movements",
-  PORT_INVOICES: "port-invoices",
-};
-
-async function fromWarehouse(warehouse: Warehouse, limit: number): Promise<LoadSummary[]> {
+/** The latest loads and their counters. */
+export async function recentLoads(warehouse: Warehouse, limit: number): Promise<LoadSummary[]> {
   const rows = await warehouse.query<{ file_name: string; feed: string; status: string; records_read: string; records_loaded: string; records_quarantined: string; records_duplicates: string; started_at: string }>({
     sql: `SELECT file_name, feed, toString(status) AS status, records_read, records_loaded, records_quarantined, records_duplicates, started_at
           FROM load_log FINAL ORDER BY started_at DESC, seq DESC LIMIT {limit:UInt32}`,
@@ -30,18 +24,14 @@ async function fromWarehouse(warehouse: Warehouse, limit: number): Promise<LoadS
   return rows.map((r) => ({ fileName: r.file_name, feed: r.feed || null, status: r.status, read: Number(r.records_read), loaded: Number(r.records_loaded), quarantined: Number(r.records_quarantined), duplicates: Number(r.records_duplicates), startedAt: r.started_at }));
 }
 
-async function fromServer(url: string, limit: number): Promise<LoadSummary[]> {
-  const data = await serverQuery<{ loads: (Omit<LoadSummary, "feed" | "status"> & { feed: string | null; status: string })[] }>(
-    url,
-    "query Loads($limit: Int!) { loads(limit: $limit) { fileName feed status read loaded quarantined duplicates startedAt } }",
-    { limit },
-  );
-  return data.loads.map((l) => ({ ...l, feed: l.feed === null ? null : (FEED_BY_ENUM[l.feed] ?? l.feed), status: l.status.toLowerCase() }));
-}
-
-/** `etl status`: the latest loads and their counters, read directly or through the running server. */
-export async function recentLoads(access: EngineAccess, limit: number): Promise<LoadSummary[]> {
-  return access.kind === "server" ? fromServer(access.url, limit) : fromWarehouse(access.warehouse, limit);
+/** `etl status [--limit N] [--json]`. */
+export async function statusCommand(warehouse: Warehouse, args: readonly string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { limit: { type: "string", default: "20" }, json: { type: "boolean", default: false } }, strict: true });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit: un entier de 1 à 1000 / an integer from 1 to 1000");
+  const loads = await recentLoads(warehouse, limit);
+  io.out.write(values.json ? `${JSON.stringify({ loads }, null, 2)}\n` : formatLoads(loads));
+  return EXIT.ok;
 }
 
 export function formatLoads(loads: readonly LoadSummary[]): string {

@@ -1,0 +1,89 @@
+import type { FeedSpec } from "../core/feed-spec.js";
+import { formatUtcMs } from "../core/local-time.js";
+import { tabSeparatedLine, type Column } from "../core/tab-separated.js";
+import type { Row } from "../core/types.js";
+import type { Classified } from "./classify-chunk.js";
+import type { ChunkContext } from "./classify-chunk.js";
+
+const BOOKKEEPING: readonly Column[] = [
+  { name: "_version", kind: "number" },
+  { name: "_hash", kind: "number" },
+  { name: "_load_id", kind: "text" },
+  { name: "_record", kind: "number" },
+];
+
+const LEDGER_COLUMNS: readonly Column[] = [
+  { name: "feed", kind: "text" },
+  { name: "key_hash", kind: "number" },
+  { name: "key", kind: "text" },
+  { name: "content_hash", kind: "number" },
+  { name: "load_id", kind: "text" },
+  { name: "record_index", kind: "number" },
+  { name: "outcome", kind: "text" },
+];
+
+export interface WriteContext extends ChunkContext {
+  readonly seq: number;
+  readonly fileName: string;
+  readonly sha256: string;
+}
+
+/** _version: (source rank << 64) | (delivery sequence << 32) | record index — the highest wins. */
+export function recordVersion(rank: bigint, seq: number, index: number): string {
+  return ((rank << 64n) | (BigInt(seq) << 32n) | BigInt(index)).toString();
+}
+
+function columnNames(columns: readonly Column[]): [string, ...string[]] {
+  return columns.map((c) => c.name) as [string, ...string[]];
+}
+
+/**
+ * Writes a classified chunk: loaded rows into the feed table and refused
+ * records into quarantine first, then their ledger entries, which mark them
+ * as done. A kill between the two leaves rows without ledger entries: the
+ * resumed load writes them again, harmlessly (same version, same quarantine key).
+ */
+export async function writeChunk(context: WriteContext, classified: readonly Classified[]): Promise<void> {
+  const { warehouse, spec, loadId, seq } = context;
+  const feedColumns = [...spec.columns, ...BOOKKEEPING];
+  let feedBody = "";
+  let feedRows = 0;
+  const quarantine: Record<string, unknown>[] = [];
+  let ledgerBody = "";
+  let ledgerRows = 0;
+  const now = formatUtcMs(Date.now());
+  for (const item of classified) {
+    const { verdict, record } = item;
+    if (verdict.kind === "duplicate" || verdict.resumed) continue;
+    if (verdict.kind === "loaded") {
+      const typed = spec as FeedSpec<Row>;
+      feedBody += tabSeparatedLine(feedColumns, { ...verdict.row, _version: recordVersion(typed.rank(verdict.row), seq, record.index), _hash: item.contentHash, _load_id: loadId, _record: record.index });
+      feedRows++;
+    } else {
+      quarantine.push({
+        feed: spec.id,
+        file_sha256: context.sha256,
+        record_index: record.index,
+        load_id: loadId,
+        file_name: context.fileName,
+        line: record.position.line,
+        message: record.position.message,
+        segment: record.position.segment,
+        reason: verdict.reason,
+        detail: verdict.detail,
+        record_key: record.key ?? "",
+        raw: record.raw,
+        raw_hash: item.contentHash,
+        quarantined_at: now,
+      });
+    }
+    ledgerBody += tabSeparatedLine(LEDGER_COLUMNS, { feed: spec.id, key_hash: item.keyHash, key: item.key, content_hash: item.contentHash, load_id: loadId, record_index: record.index, outcome: verdict.kind });
+    ledgerRows++;
+  }
+  const tag = `etl:${spec.id}`;
+  await Promise.all([
+    warehouse.insertText(spec.table, columnNames(feedColumns), feedBody, { tag: `${tag}:rows`, rows: feedRows, timeoutMs: 600_000 }),
+    warehouse.insert("quarantine", quarantine, { tag: `${tag}:quarantine` }),
+  ]);
+  await warehouse.insertText("record_ledger", columnNames(LEDGER_COLUMNS), ledgerBody, { tag: `${tag}:ledger`, rows: ledgerRows, timeoutMs: 600_000 });
+}

@@ -1,0 +1,44 @@
+-- Cluster flavour: each shard keeps its rows in <table>_local (Replicated, one
+-- replica set per shard) and <table> is the Distributed table over them.
+-- Facts are built on the initiator from the Distributed feed tables (joins
+-- see every shard) and routed to shards by their sharding key; each shard
+-- then swaps its own months (ON CLUSTER on the _local tables).
+--
+-- Customs revenue: tax lines actually paid (Duty_tax_MP = 1) of a revenue tax
+-- code (not GAR: a guarantee is a deposit) on non-cancelled declarations
+-- with a receipt; it belongs to the administration that collected it (the
+-- office's country), whatever the goods' destination.
+--
+-- PARTITION BY month of the receipt, the date revenue is counted on and the
+-- unit of refresh. ORDER BY (country, receipt_at, tax_code).
+
+CREATE TABLE IF NOT EXISTS fact_customs_revenue_local ON CLUSTER {{cluster}}
+(
+    declaration_id String,
+    item UInt16,
+    receipt_at DateTime('UTC'),
+    office LowCardinality(String),
+    country LowCardinality(String) COMMENT 'collecting administration',
+    regime LowCardinality(String),
+    direction LowCardinality(String),
+    destination_country LowCardinality(String),
+    tax_code LowCardinality(String),
+    hs_chapter FixedString(2),
+    base_xof Decimal(18, 2),
+    rate Decimal(9, 4),
+    amount_xof Decimal(18, 2)
+)
+ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/{database}/fact_customs_revenue_local', '{replica}')
+PARTITION BY toYYYYMM(receipt_at)
+ORDER BY (country, receipt_at, tax_code);
+
+CREATE TABLE IF NOT EXISTS fact_customs_revenue ON CLUSTER {{cluster}} AS fact_customs_revenue_local
+ENGINE = Distributed({{cluster}}, {{database}}, fact_customs_revenue_local, cityHash64(declaration_id));
+
+CREATE TABLE IF NOT EXISTS fact_customs_revenue_stage_local ON CLUSTER {{cluster}} AS fact_customs_revenue_local
+ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/{database}/fact_customs_revenue_stage_local', '{replica}')
+PARTITION BY toYYYYMM(receipt_at)
+ORDER BY (country, receipt_at, tax_code);
+
+CREATE TABLE IF NOT EXISTS fact_customs_revenue_stage ON CLUSTER {{cluster}} AS fact_customs_revenue_stage_local
+ENGINE = Distributed({{cluster}}, {{database}}, fact_customs_revenue_stage_local, cityHash64(declaration_id));
