@@ -11,6 +11,9 @@ export interface ServerConfig {
   readonly webDir: string;
   readonly warehouse: WarehouseConfig;
   readonly etl: EtlSettings;
+  /** Folder watched for feed files; null when INBOX_POLL_MS is 0. */
+  readonly inboxDir: string | null;
+  readonly inboxPollMs: number;
 }
 
 const LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -38,8 +41,11 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   const level = (env.LOG_LEVEL?.trim() || "info") as LogLevel;
   if (!LEVELS.includes(level)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}": un de / one of ${LEVELS.join(", ")}`);
   const webDir = env.WEB_DIR?.trim() ? path.resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL("../../web/dist/", import.meta.url));
+  // INBOX_POLL_MS=0 turns the inbox off.
+  const inboxPollMs = env.INBOX_POLL_MS?.trim() === "0" ? 0 : positiveInt(env, "INBOX_POLL_MS", 2000, problems, 3_600_000);
   if (problems.length > 0 || warehouse === null || etl === null) throw new ConfigError(problems);
-  return { port, host, logLevel: level, webDir, warehouse, etl };
+  const inboxDir = inboxPollMs === 0 ? null : path.resolve(cwd, env.INBOX_DIR?.trim() || path.join(warehouse.dataDir, "inbox"));
+  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs };
 }
 
 /** The address people type: a wildcard or loopback bind is reached as localhost. */

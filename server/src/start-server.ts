@@ -1,5 +1,5 @@
 import http from "node:http";
-import { LoadQueue, markInterruptedLoads } from "@corridor/etl";
+import { LoadQueue, makeLoader, markInterruptedLoads, watchInbox, type Inbox, type Loader } from "@corridor/etl";
 import { openWarehouse, prepareWarehouse, type Logger, type Warehouse } from "@corridor/warehouse";
 import { createApp } from "./app.js";
 import { publicUrl, type ServerConfig } from "./config.js";
@@ -12,6 +12,9 @@ export interface RunningServer {
   readonly warehouse: Warehouse;
   /** Every load of this process queues here (inbox, uploads, commands sent by the CLI). */
   readonly loads: LoadQueue;
+  /** Loads files through the queue: the path the inbox, uploads and the demo load share. */
+  readonly load: Loader;
+  readonly inbox: Inbox | null;
   stop(): Promise<void>;
 }
 
@@ -28,6 +31,8 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     const interrupted = await markInterruptedLoads(warehouse);
     if (interrupted > 0) logger.warn({ loads: interrupted }, "loads interrupted by a stop were marked; loading their files again completes them");
     const loads = new LoadQueue();
+    const loader = makeLoader(warehouse, logger, config.etl);
+    const load: Loader = (files, source, onProgress) => loads.run(() => loader(files, source, onProgress));
     const schema = await buildCorridorSchema();
     const httpServer = http.createServer();
     const routes = [etlEndpoint({ warehouse, logger, token, queue: loads, settings: config.etl })];
@@ -41,14 +46,18 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     const port = typeof address === "object" && address !== null ? address.port : config.port;
     const url = publicUrl(config.host, port);
     warehouse.claim?.setUrl(url);
+    const inbox = config.inboxDir === null ? null : watchInbox({ dir: config.inboxDir, pollMs: config.inboxPollMs, load: (files) => load(files, "inbox"), logger });
     let stopped = false;
     return {
       url,
       warehouse,
       loads,
+      load,
+      inbox,
       async stop() {
         if (stopped) return;
         stopped = true;
+        await inbox?.stop();
         await app.stop(); // drains and closes the HTTP server
         token.remove();
         await warehouse.close();

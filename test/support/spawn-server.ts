@@ -23,7 +23,8 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "corridor-server-"));
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@corridor/source", path.join(root, "server/src/main.ts")], {
     cwd: root,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "server/tsconfig.json"), PORT: "0", LOG_LEVEL: "warn", ...env, DATA_DIR: dataDir },
+    // No demo data unless a test asks for it: generating and loading it takes a while.
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "server/tsconfig.json"), PORT: "0", LOG_LEVEL: "warn", DEMO_DATA: "off", ...env, DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,10 +1,8 @@
-import os from "node:os";
 import { parseArgs } from "node:util";
 import type { Logger, Warehouse } from "@corridor/warehouse";
-import { feedSpecs } from "../feeds/feed-registry.js";
-import { expandPaths, loadFiles, type BatchSummary } from "../load/load-files.js";
+import { expandPaths, type BatchSummary } from "../load/load-files.js";
 import type { LoadSource } from "../load/load-log.js";
-import { readReferenceData } from "../load/reference-data.js";
+import { makeLoader } from "../load/loader.js";
 import { EXIT, UsageError, type CommandIo } from "./command-io.js";
 import { progressBar } from "./progress-bar.js";
 
@@ -34,16 +32,7 @@ export async function loadCommand(warehouse: Warehouse, args: readonly string[],
     throw new UsageError(`etl load: ${(error as Error).message}`);
   }
   const bar = io.interactive && !values.json ? progressBar(io.err) : null;
-  const summary = await loadFiles(files, {
-    warehouse,
-    logger,
-    reference: await readReferenceData(warehouse),
-    specs: feedSpecs(),
-    source,
-    loadedBy: os.userInfo().username,
-    refreshHorizonMonths: settings.refreshHorizonMonths,
-    onProgress: bar ? (p) => bar.update(p) : undefined,
-  });
+  const summary = await makeLoader(warehouse, logger, settings)(files, source, bar ? (p) => bar.update(p) : undefined);
   bar?.done();
   io.out.write(values.json ? `${JSON.stringify({ files: summary.files, totals: summary.totals }, null, 2)}\n` : formatSummary(summary));
   if (summary.totals.failed > 0) return EXIT.unreadable;

@@ -16,10 +16,15 @@ export interface FeedSpec<R extends Row> {
   readonly parse: Parser<R>;
   /** The table's columns in TabSeparated order, bookkeeping columns (_version, _hash, _load_id, _record) excluded. */
   readonly columns: readonly Column[];
-  /** Source rank, the high part of _version: exported_at for declarations, recordedAt for movements, 0 otherwise. */
-  rank(row: R): bigint;
-  /** The record's values as canonical text, for its content hash (a batch's exported_at is not one of them). */
-  identity(row: R): string;
+  /** Source rank, the high part of _version: exported_at for declarations, recordedAt for movements, 0 otherwise (epoch ms + 1). */
+  rank(row: R): number;
+  /**
+   * Columns that are not part of a record's values (formats.md: a batch's
+   * exported_at is not; envelope references are not). The others, written as
+   * TabSeparated text, are what the content hash covers: the same values in
+   * another dialect or encoding hash the same.
+   */
+  readonly notValues?: ReadonlySet<string>;
   /** The months (YYYYMM) whose derived facts this record feeds. */
   months(row: R): number[];
   /** The latest event time in the record (UTC `YYYY-MM-DD HH:MM:SS`), for the data's freshness. */
@@ -31,8 +36,12 @@ export interface FeedSpec<R extends Row> {
    * Absent when the key holds the record's only date.
    */
   readonly previousMonthsSql?: string;
-  /** Checks that need what was loaded before (transit: the movement's route and departure). */
-  checkAgainstState?(records: readonly SourceRecord<R>[], state: StateLookup): Promise<StateRefusal[]>;
+  /**
+   * Checks that need what was loaded before (transit: the movement's route and
+   * departure). `previous` is the chunk just before, which may still be being
+   * written: what it holds is not in the warehouse yet.
+   */
+  checkAgainstState?(records: readonly SourceRecord<R>[], state: StateLookup, previous: readonly SourceRecord<R>[]): Promise<StateRefusal[]>;
 }
 
 /** Read access for state checks, within the load's chunk order. */
@@ -46,7 +55,8 @@ export function monthOfText(text: string): number {
   return Number(text.slice(0, 4)) * 100 + Number(text.slice(5, 7));
 }
 
-/** Canonical text of a row's values in a fixed column order. */
-export function canonicalValues(row: Row, columns: readonly Column[], skip: ReadonlySet<string> = new Set()): string {
-  return JSON.stringify(columns.filter((c) => !skip.has(c.name)).map((c) => row[c.name] ?? null));
+/** A spec's columns split into the record's values and the rest, in the order rows are written. */
+export function valueColumns(spec: FeedSpec<Row>): { values: readonly Column[]; others: readonly Column[] } {
+  const skip = spec.notValues ?? new Set<string>();
+  return { values: spec.columns.filter((c) => !skip.has(c.name)), others: spec.columns.filter((c) => skip.has(c.name)) };
 }

@@ -16,8 +16,11 @@ export interface TimeParts {
   readonly second: number;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return DAYS[month - 1] ?? 0;
 }
 
 function validDate(year: number, month: number, day: number): boolean {
@@ -49,13 +52,18 @@ export function parseTime(text: string): TimeParts | null {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+/** Per zone, offsets by UTC hour: offsets change at most a few times a year. */
+const offsetCache = new Map<string, Map<number, number>>();
 
 /** Offset of `zone` from UTC at `utcMs`, in ms (UTC+1 gives 3 600 000). */
 export function zoneOffsetMs(zone: string, utcMs: number): number {
-  // Offsets change at most a few times a year: cache per zone and UTC hour.
-  const cacheKey = `${zone}|${Math.floor(utcMs / 3_600_000)}`;
-  const cached = offsetCache.get(cacheKey);
+  let byHour = offsetCache.get(zone);
+  if (!byHour) {
+    byHour = new Map();
+    offsetCache.set(zone, byHour);
+  }
+  const hour = Math.floor(utcMs / 3_600_000);
+  const cached = byHour.get(hour);
   if (cached !== undefined) return cached;
   let formatter = formatters.get(zone);
   if (!formatter) {
@@ -66,8 +74,8 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
   for (const part of formatter.formatToParts(new Date(utcMs))) if (part.type !== "literal") parts[part.type] = Number(part.value);
   const asUtc = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
   const offset = asUtc - Math.floor(utcMs / 1000) * 1000;
-  if (offsetCache.size > 100_000) offsetCache.clear();
-  offsetCache.set(cacheKey, offset);
+  if (byHour.size > 200_000) byHour.clear();
+  byHour.set(hour, offset);
   return offset;
 }
 
@@ -119,6 +127,12 @@ export function formatUtcMs(ms: number): string {
 /** `YYYY-MM-DD`, for Date columns. */
 export function formatDate(date: DateParts): string {
   return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+/** Epoch ms of a UTC `YYYY-MM-DD HH:MM:SS[.mmm]` text (what formatUtc and formatUtcMs write). */
+export function utcTextToMs(text: string): number {
+  const ms = text.length > 19 ? Number(text.slice(20, 23)) : 0;
+  return Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)), Number(text.slice(11, 13)), Number(text.slice(14, 16)), Number(text.slice(17, 19))) + ms;
 }
 
 /** The month (YYYYMM) a UTC instant falls in. */

@@ -31,13 +31,18 @@ function cell(value: Cell | undefined, kind: ColumnKind): string {
   }
 }
 
-/** One row as a TabSeparated line (with its newline). */
-export function tabSeparatedLine(columns: readonly Column[], row: Readonly<Record<string, Cell | undefined>>): string {
+/** One row's cells as TabSeparated text, without the line's newline. */
+export function tabSeparatedCells(columns: readonly Column[], row: Readonly<Record<string, Cell | undefined>>): string {
   let line = "";
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i] as Column;
     if (i > 0) line += "\t";
     line += cell(row[column.name], column.kind);
   }
-  return `${line}\n`;
+  return line;
+}
+
+/** One row as a TabSeparated line (with its newline). */
+export function tabSeparatedLine(columns: readonly Column[], row: Readonly<Record<string, Cell | undefined>>): string {
+  return `${tabSeparatedCells(columns, row)}\n`;
 }

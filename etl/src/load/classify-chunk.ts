@@ -1,6 +1,7 @@
 import type { FeedId, Warehouse } from "@corridor/warehouse";
 import type { FeedSpec } from "../core/feed-spec.js";
-import { hash64 } from "../core/hash64.js";
+import { hash53 } from "../core/hash53.js";
+import { tabSeparatedCells, type Column } from "../core/tab-separated.js";
 import type { ReasonCode } from "../core/reasons.js";
 import type { ReferenceData, Row, SourceRecord } from "../core/types.js";
 
@@ -13,8 +14,10 @@ export type Verdict =
 export interface Classified {
   readonly record: SourceRecord<Row>;
   readonly key: string;
-  readonly keyHash: string;
-  readonly contentHash: string;
+  readonly keyHash: number;
+  readonly contentHash: number;
+  /** The record's values as TabSeparated cells (the start of its row), when it parsed. */
+  readonly valuesLine: string | null;
   readonly verdict: Verdict;
 }
 
@@ -29,16 +32,17 @@ interface LedgerEntry {
 export interface ChunkContext {
   readonly warehouse: Warehouse;
   readonly spec: FeedSpec<Row>;
+  /** The spec's columns that make a record's values, and the others (valueColumns(spec)). */
+  readonly columns: { readonly values: readonly Column[]; readonly others: readonly Column[] };
   readonly loadId: string;
   readonly reference: ReferenceData;
 }
 
-async function ledgerEntries(warehouse: Warehouse, feed: FeedId, keyHashes: readonly string[]): Promise<Map<string, LedgerEntry[]>> {
+async function ledgerEntries(warehouse: Warehouse, feed: FeedId, keyHashes: readonly number[]): Promise<Map<string, LedgerEntry[]>> {
   const rows = await warehouse.query<LedgerEntry>({
     sql: `SELECT key, toString(content_hash) AS content_hash, toString(load_id) AS load_id, record_index, toString(outcome) AS outcome
           FROM record_ledger WHERE feed = {feed:String} AND key_hash IN {hashes:Array(UInt64)}`,
-    // UInt64 values travel as BigInt: as strings they would be quoted inside the array.
-    params: { feed, hashes: [...new Set(keyHashes)].map((h) => BigInt(h)) },
+    params: { feed, hashes: [...new Set(keyHashes)] },
     tag: `etl:${feed}:ledger`,
   });
   const byKey = new Map<string, LedgerEntry[]>();
@@ -51,10 +55,10 @@ async function ledgerEntries(warehouse: Warehouse, feed: FeedId, keyHashes: read
 }
 
 /** Refusals of the feed's checks against what was loaded before, by record index. */
-async function stateRefusals(context: ChunkContext, records: readonly SourceRecord<Row>[]): Promise<Map<number, { reason: ReasonCode; detail: string }>> {
+async function stateRefusals(context: ChunkContext, records: readonly SourceRecord<Row>[], previous: readonly Classified[]): Promise<Map<number, { reason: ReasonCode; detail: string }>> {
   const { spec, warehouse, reference } = context;
   if (!spec.checkAgainstState) return new Map();
-  const refusals = await spec.checkAgainstState(records, { reference, query: (sql, params, tag) => warehouse.query({ sql, params, tag }) });
+  const refusals = await spec.checkAgainstState(records, { reference, query: (sql, params, tag) => warehouse.query({ sql, params, tag }) }, previous.map((c) => c.record));
   return new Map(refusals.map((r) => [r.index, { reason: r.reason, detail: r.detail }]));
 }
 
@@ -64,29 +68,37 @@ async function stateRefusals(context: ChunkContext, records: readonly SourceReco
  * quarantined, by another load or earlier in this one, is a duplicate; a
  * record this same load wrote before it was killed (same load_id and record
  * index in the ledger) counts as it counted then; anything else is loaded,
- * or quarantined with its reason.
+ * or quarantined with its reason. `previous` is the chunk before, whose
+ * writes may still be under way: it is consulted in memory.
  */
-export async function classifyChunk(context: ChunkContext, records: readonly SourceRecord<Row>[]): Promise<Classified[]> {
+export async function classifyChunk(context: ChunkContext, records: readonly SourceRecord<Row>[], previous: readonly Classified[] = []): Promise<Classified[]> {
   const { warehouse, spec, loadId } = context;
-  const refused = await stateRefusals(context, records);
+  const refused = await stateRefusals(context, records, previous);
   const prepared = records.map((record) => {
-    const key = record.key ?? `raw:${hash64(record.raw)}`;
+    const key = record.key ?? `raw:${hash53(record.raw)}`;
     const row = record.outcome.ok ? record.outcome.row : record.outcome.candidate;
     // Same values, whatever the bytes: a row re-sent in the other CSV dialect hashes the same.
-    const contentHash = row ? hash64(spec.identity(row)) : hash64(`raw:${record.raw}`);
-    return { record, key, keyHash: hash64(key), contentHash };
+    const valuesLine = row ? tabSeparatedCells(context.columns.values, row) : null;
+    const contentHash = valuesLine !== null ? hash53(valuesLine) : hash53(`raw:${record.raw}`);
+    return { record, key, keyHash: hash53(key), contentHash, valuesLine };
   });
   const known = await ledgerEntries(warehouse, spec.id, prepared.map((p) => p.keyHash));
-  // Records of this chunk already decided, by key: an earlier equal record makes a later one a duplicate.
-  const earlier = new Map<string, { contentHash: string; loaded: boolean }[]>();
-  return prepared.map(({ record, key, keyHash, contentHash }): Classified => {
+  // Records already decided in this chunk and the previous one, by key: an earlier equal record makes a later one a duplicate.
+  const earlier = new Map<string, { contentHash: number; loaded: boolean }[]>();
+  for (const item of previous) {
+    if (item.verdict.kind === "duplicate") continue;
+    const list = earlier.get(item.key) ?? [];
+    list.push({ contentHash: item.contentHash, loaded: item.verdict.kind === "loaded" });
+    earlier.set(item.key, list);
+  }
+  return prepared.map(({ record, key, keyHash, contentHash, valuesLine }): Classified => {
     const entries = known.get(key) ?? [];
     const mine = entries.find((e) => e.load_id === loadId && e.record_index === record.index);
     const refusal = refused.get(record.index);
     let verdict: Verdict;
     if (mine) {
       verdict = resumedVerdict(record, mine.outcome, refusal);
-    } else if (entries.some((e) => e.content_hash === contentHash && (e.load_id !== loadId || e.record_index < record.index)) || earlier.get(key)?.some((e) => e.contentHash === contentHash)) {
+    } else if (entries.some((e) => Number(e.content_hash) === contentHash && (e.load_id !== loadId || e.record_index < record.index)) || earlier.get(key)?.some((e) => e.contentHash === contentHash)) {
       verdict = { kind: "duplicate" };
     } else if (record.outcome.ok && !refusal) {
       // Another version of this key is in force: the months of that version must be rebuilt too.
@@ -102,7 +114,7 @@ export async function classifyChunk(context: ChunkContext, records: readonly Sou
       list.push({ contentHash, loaded: verdict.kind === "loaded" });
       earlier.set(key, list);
     }
-    return { record, key, keyHash, contentHash, verdict };
+    return { record, key, keyHash, contentHash, valuesLine, verdict };
   });
 }
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { FeedId, Logger, Warehouse } from "@corridor/warehouse";
 import { openBytes, peekBytes, type ReadProgress } from "../core/byte-source.js";
 import { detectFeed } from "../core/detect-feed.js";
-import type { FeedSpec } from "../core/feed-spec.js";
+import { valueColumns, type FeedSpec } from "../core/feed-spec.js";
 import { UnreadableFileError, type ReferenceData, type Row, type SourceRecord } from "../core/types.js";
 import { classifyChunk, type Classified } from "./classify-chunk.js";
 import { fileSha256 } from "./file-digest.js";
@@ -37,7 +37,8 @@ export interface FileLoad {
   readonly resumed: boolean;
 }
 
-const DEFAULT_CHUNK = 10_000;
+/** Large enough to amortise the per-statement cost of the engine, small enough to keep memory flat. */
+const DEFAULT_CHUNK = 25_000;
 
 /** Groups a record stream into chunks without holding more than one. */
 async function* chunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
@@ -112,15 +113,16 @@ export async function loadFile(filePath: string, options: LoadOptions): Promise<
 async function loadRecords(filePath: string, spec: FeedSpec<Row>, entry: LoadEntry, months: Set<number>, options: LoadOptions): Promise<void> {
   const { warehouse } = options;
   const progress: ReadProgress = { bytesRead: 0, bytesTotal: entry.fileSize };
-  const context = { warehouse, spec, loadId: entry.loadId, reference: options.reference, seq: entry.seq, fileName: entry.fileName, sha256: entry.sha256 };
+  const context = { warehouse, spec, columns: valueColumns(spec), loadId: entry.loadId, reference: options.reference, seq: entry.seq, fileName: entry.fileName, sha256: entry.sha256 };
   const records = spec.parse(openBytes(filePath, progress), { reference: options.reference, fileName: entry.fileName });
   const persisted = new Set<number>();
-  // The next chunk is parsed while the previous one is being written; classifying waits for that write,
-  // since it must see the ledger entries of the records before it.
+  // While chunk k is written, chunk k+1 is parsed and classified: it sees the warehouse as of chunk
+  // k-1 (awaited below before k's write began) and chunk k in memory.
   let writing: Promise<void> = Promise.resolve();
+  let previous: Classified[] = [];
   for await (const chunk of chunks(records as AsyncIterable<SourceRecord<Row>>, options.chunkSize ?? DEFAULT_CHUNK)) {
+    const classified = await classifyChunk(context, chunk, previous);
     await writing;
-    const classified = await classifyChunk(context, chunk);
     const touched = await monthsTouched(warehouse, spec, classified);
     const fresh = [...touched].filter((m) => !persisted.has(m));
     if (fresh.length > 0) {
@@ -130,6 +132,7 @@ async function loadRecords(filePath: string, spec: FeedSpec<Row>, entry: LoadEnt
     touched.forEach((m) => months.add(m));
     count(entry, spec, classified);
     writing = writeChunk(context, classified);
+    previous = classified;
     options.onProgress?.({ file: entry.fileName, bytesRead: progress.bytesRead, bytesTotal: progress.bytesTotal, records: entry.counters.read });
   }
   await writing;

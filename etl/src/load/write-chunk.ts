@@ -1,15 +1,29 @@
-import type { FeedSpec } from "../core/feed-spec.js";
 import { formatUtcMs } from "../core/local-time.js";
-import { tabSeparatedLine, type Column } from "../core/tab-separated.js";
-import type { Row } from "../core/types.js";
-import type { Classified } from "./classify-chunk.js";
-import type { ChunkContext } from "./classify-chunk.js";
+import { tabSeparatedCells, tabSeparatedLine, type Column } from "../core/tab-separated.js";
+import type { Classified, ChunkContext } from "./classify-chunk.js";
 
 const BOOKKEEPING: readonly Column[] = [
   { name: "_version", kind: "number" },
   { name: "_hash", kind: "number" },
   { name: "_load_id", kind: "text" },
   { name: "_record", kind: "number" },
+];
+
+const QUARANTINE_COLUMNS: readonly Column[] = [
+  { name: "feed", kind: "text" },
+  { name: "file_sha256", kind: "text" },
+  { name: "record_index", kind: "number" },
+  { name: "load_id", kind: "text" },
+  { name: "file_name", kind: "text" },
+  { name: "line", kind: "number" },
+  { name: "message", kind: "number" },
+  { name: "segment", kind: "number" },
+  { name: "reason", kind: "text" },
+  { name: "detail", kind: "text" },
+  { name: "record_key", kind: "text" },
+  { name: "raw", kind: "text" },
+  { name: "raw_hash", kind: "number" },
+  { name: "quarantined_at", kind: "text" },
 ];
 
 const LEDGER_COLUMNS: readonly Column[] = [
@@ -28,9 +42,14 @@ export interface WriteContext extends ChunkContext {
   readonly sha256: string;
 }
 
-/** _version: (source rank << 64) | (delivery sequence << 32) | record index — the highest wins. */
-export function recordVersion(rank: bigint, seq: number, index: number): string {
-  return ((rank << 64n) | (BigInt(seq) << 32n) | BigInt(index)).toString();
+/**
+ * _version: (source rank << 64) | (delivery sequence << 32) | record index —
+ * the highest wins. Plain numbers when the rank is 0 (exact below 2^53, that
+ * is for the first two million loads); BigInt only when a rank is set.
+ */
+export function recordVersion(rank: number, seq: number, index: number): string {
+  if (rank === 0 && seq < 2 ** 21) return String(seq * 4294967296 + index);
+  return ((BigInt(rank) << 64n) | (BigInt(seq) << 32n) | BigInt(index)).toString();
 }
 
 function columnNames(columns: readonly Column[]): [string, ...string[]] {
@@ -45,10 +64,13 @@ function columnNames(columns: readonly Column[]): [string, ...string[]] {
  */
 export async function writeChunk(context: WriteContext, classified: readonly Classified[]): Promise<void> {
   const { warehouse, spec, loadId, seq } = context;
-  const feedColumns = [...spec.columns, ...BOOKKEEPING];
+  // Rows are written as their values (already serialised for the content hash), then the other columns.
+  const feedColumns = [...context.columns.values, ...context.columns.others, ...BOOKKEEPING];
+  const others = context.columns.others;
   let feedBody = "";
   let feedRows = 0;
-  const quarantine: Record<string, unknown>[] = [];
+  let quarantineBody = "";
+  let quarantineRows = 0;
   let ledgerBody = "";
   let ledgerRows = 0;
   const now = formatUtcMs(Date.now());
@@ -56,11 +78,12 @@ export async function writeChunk(context: WriteContext, classified: readonly Cla
     const { verdict, record } = item;
     if (verdict.kind === "duplicate" || verdict.resumed) continue;
     if (verdict.kind === "loaded") {
-      const typed = spec as FeedSpec<Row>;
-      feedBody += tabSeparatedLine(feedColumns, { ...verdict.row, _version: recordVersion(typed.rank(verdict.row), seq, record.index), _hash: item.contentHash, _load_id: loadId, _record: record.index });
+      const rest = others.length > 0 ? `\t${tabSeparatedCells(others, verdict.row)}` : "";
+      feedBody += `${item.valuesLine}${rest}\t${recordVersion(spec.rank(verdict.row), seq, record.index)}\t${item.contentHash}\t${loadId}\t${record.index}\n`;
       feedRows++;
     } else {
-      quarantine.push({
+      quarantineRows++;
+      quarantineBody += tabSeparatedLine(QUARANTINE_COLUMNS, {
         feed: spec.id,
         file_sha256: context.sha256,
         record_index: record.index,
@@ -83,7 +106,7 @@ export async function writeChunk(context: WriteContext, classified: readonly Cla
   const tag = `etl:${spec.id}`;
   await Promise.all([
     warehouse.insertText(spec.table, columnNames(feedColumns), feedBody, { tag: `${tag}:rows`, rows: feedRows, timeoutMs: 600_000 }),
-    warehouse.insert("quarantine", quarantine, { tag: `${tag}:quarantine` }),
+    warehouse.insertText("quarantine", columnNames(QUARANTINE_COLUMNS), quarantineBody, { tag: `${tag}:quarantine`, rows: quarantineRows }),
   ]);
   await warehouse.insertText("record_ledger", columnNames(LEDGER_COLUMNS), ledgerBody, { tag: `${tag}:ledger`, rows: ledgerRows, timeoutMs: 600_000 });
 }

@@ -1,4 +1,4 @@
-import { canonicalValues, monthOfText, type FeedSpec } from "../../core/feed-spec.js";
+import { monthOfText, type FeedSpec } from "../../core/feed-spec.js";
 import type { Column } from "../../core/tab-separated.js";
 import { parseContainerEvents } from "./parse.js";
 import type { ContainerEventRow } from "./row.js";
@@ -35,8 +35,8 @@ export const containerEventsSpec: FeedSpec<ContainerEventRow> = {
   table: "container_events",
   parse: parseContainerEvents,
   columns: COLUMNS,
-  rank: () => 0n,
-  identity: (row) => canonicalValues(row, COLUMNS, NOT_VALUES),
+  rank: () => 0,
+  notValues: NOT_VALUES,
   // The event time is part of the key: a record never changes month, so no previous-month lookup.
   months: (row) => [monthOfText(row.event_at)],
   eventAt: (row) => row.event_at,

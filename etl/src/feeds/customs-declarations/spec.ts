@@ -1,4 +1,5 @@
-import { canonicalValues, monthOfText, type FeedSpec } from "../../core/feed-spec.js";
+import { monthOfText, type FeedSpec } from "../../core/feed-spec.js";
+import { utcTextToMs } from "../../core/local-time.js";
 import type { Column } from "../../core/tab-separated.js";
 import { parseCustomsDeclarations } from "./parse.js";
 import type { CustomsDeclarationRow } from "./row.js";
@@ -47,7 +48,6 @@ const COLUMNS: readonly Column[] = [
 /** formats.md: "a batch's exported_at is not part of a declaration's values". */
 const NOT_VALUES: ReadonlySet<string> = new Set(["exported_at"]);
 
-const utcMs = (text: string) => Date.parse(`${text.replace(" ", "T")}Z`);
 
 export const customsDeclarationsSpec: FeedSpec<CustomsDeclarationRow> = {
   id: "customs-declarations",
@@ -55,8 +55,8 @@ export const customsDeclarationsSpec: FeedSpec<CustomsDeclarationRow> = {
   parse: parseCustomsDeclarations,
   columns: COLUMNS,
   // The copy from the latest export wins; a lone ASYCUDA root (no exported_at) ranks below any batch copy.
-  rank: (row) => (row.exported_at === null ? 0n : BigInt(utcMs(row.exported_at)) + 1n),
-  identity: (row) => canonicalValues(row, COLUMNS, NOT_VALUES),
+  rank: (row) => (row.exported_at === null ? 0 : utcTextToMs(row.exported_at) + 1),
+  notValues: NOT_VALUES,
   months: (row) => [row.registered_at, row.receipt_at, row.released_at].filter((t): t is string => t !== null).map(monthOfText),
   eventAt: (row) => [row.registered_at, row.receipt_at ?? "", row.released_at ?? ""].reduce((a, b) => (b > a ? b : a)),
   previousMonthsSql: `SELECT DISTINCT m FROM (

@@ -1,4 +1,4 @@
-import { canonicalValues, monthOfText, type FeedSpec } from "../../core/feed-spec.js";
+import { monthOfText, type FeedSpec } from "../../core/feed-spec.js";
 import type { Column } from "../../core/tab-separated.js";
 import { parsePortInvoices } from "./parse.js";
 import type { PortInvoiceRow } from "./row.js";
@@ -22,8 +22,7 @@ export const portInvoicesSpec: FeedSpec<PortInvoiceRow> = {
   table: "port_invoices",
   parse: parsePortInvoices,
   columns: COLUMNS,
-  rank: () => 0n,
-  identity: (row) => canonicalValues(row, COLUMNS),
+  rank: () => 0,
   months: (row) => [monthOfText(row.issued_at)],
   eventAt: (row) => row.issued_at,
   previousMonthsSql: "SELECT DISTINCT toYYYYMM(issued_at) AS m FROM port_invoices FINAL WHERE invoice_no IN {keys:Array(String)}",

@@ -1,4 +1,5 @@
-import { canonicalValues, monthOfText, type FeedSpec, type StateRefusal } from "../../core/feed-spec.js";
+import { monthOfText, type FeedSpec, type StateRefusal } from "../../core/feed-spec.js";
+import { utcTextToMs } from "../../core/local-time.js";
 import type { Column } from "../../core/tab-separated.js";
 import { parseTransitMovements } from "./parse.js";
 import type { TransitEventRow } from "./row.js";
@@ -19,7 +20,6 @@ const COLUMNS: readonly Column[] = [
 ];
 
 const DAY_MS = 86_400_000;
-const utcMs = (text: string) => Date.parse(`${text.replace(" ", "T")}Z`);
 
 interface Departure {
   readonly route: string;
@@ -32,8 +32,7 @@ export const transitMovementsSpec: FeedSpec<TransitEventRow> = {
   parse: parseTransitMovements,
   columns: COLUMNS,
   // A copy recorded later replaces an earlier one; a line without recordedAt ranks below any with it.
-  rank: (row) => (row.recorded_at === null ? 0n : BigInt(utcMs(row.recorded_at)) + 1n),
-  identity: (row) => canonicalValues(row, COLUMNS),
+  rank: (row) => (row.recorded_at === null ? 0 : utcTextToMs(row.recorded_at) + 1),
   months: (row) => [monthOfText(row.at)],
   eventAt: (row) => row.at,
   previousMonthsSql: `SELECT DISTINCT toYYYYMM(at) AS m FROM transit_events FINAL
@@ -47,7 +46,7 @@ export const transitMovementsSpec: FeedSpec<TransitEventRow> = {
    * the departure. A movement whose DEPARTED is not loaded yet cannot be
    * checked and is accepted.
    */
-  async checkAgainstState(records, state) {
+  async checkAgainstState(records, state, previous) {
     const movements = [...new Set(records.filter((r) => r.outcome.ok).map((r) => (r.outcome.ok ? r.outcome.row.movement : "")))];
     if (movements.length === 0) return [];
     const loaded = await state.query<{ movement: string; route: string; at: string }>(
@@ -56,6 +55,10 @@ export const transitMovementsSpec: FeedSpec<TransitEventRow> = {
       "etl:transit-movements:departures",
     );
     const departures = new Map<string, Departure>(loaded.map((d) => [d.movement, { route: d.route, at: d.at }]));
+    // Departures of the previous chunk are not in the warehouse yet, and come after what is.
+    for (const record of previous) {
+      if (record.outcome.ok && record.outcome.row.event === "DEPARTED") departures.set(record.outcome.row.movement, { route: record.outcome.row.route, at: record.outcome.row.at });
+    }
     const refusals: StateRefusal[] = [];
     for (const record of records) {
       if (!record.outcome.ok) continue;
@@ -73,7 +76,7 @@ export const transitMovementsSpec: FeedSpec<TransitEventRow> = {
           continue;
         }
       }
-      if (utcMs(row.at) < utcMs(departure.at) - DAY_MS) {
+      if (utcTextToMs(row.at) < utcTextToMs(departure.at) - DAY_MS) {
         refusals.push({ index: record.index, reason: "BEFORE_DEPARTURE", detail: `${row.event} at ${row.at} UTC is more than a day before the movement's departure (${departure.at} UTC)` });
       }
     }

@@ -1,4 +1,4 @@
-import { canonicalValues, monthOfText, type FeedSpec } from "../../core/feed-spec.js";
+import { monthOfText, type FeedSpec } from "../../core/feed-spec.js";
 import type { Column } from "../../core/tab-separated.js";
 import { parseVesselCalls } from "./parse.js";
 import type { VesselCallRow } from "./row.js";
@@ -24,8 +24,7 @@ export const vesselCallsSpec: FeedSpec<VesselCallRow> = {
   parse: parseVesselCalls,
   columns: COLUMNS,
   // The later delivery wins: the delivery sequence and record index decide.
-  rank: () => 0n,
-  identity: (row) => canonicalValues(row, COLUMNS),
+  rank: () => 0,
   months: (row) => [monthOfText(row.arrived_at)],
   eventAt: (row) => [row.arrived_at, row.berthed_at, row.departed_at ?? ""].reduce((a, b) => (b > a ? b : a)),
   previousMonthsSql: "SELECT DISTINCT toYYYYMM(arrived_at) AS m FROM vessel_calls FINAL WHERE call_id IN {keys:Array(String)}",

@@ -1,0 +1,21 @@
+/**
+ * A fast 53-bit hash of a string (cyrb53: two 32-bit multiply-xorshift
+ * lanes), as a plain number: no BigInt, which allocates and slows the hot
+ * path. It keys the record ledger, which also compares the full natural key,
+ * so a collision could only ever merge two versions of the same record with
+ * different content: odds about 2^-53 per pair. Stored in UInt64 columns.
+ */
+export function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
