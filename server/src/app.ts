@@ -10,18 +10,18 @@ import compression from "compression";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import helmet from "helmet";
+import { FAILURE_MESSAGES } from "./auth/authenticator.js";
 import type { Context, Services } from "./graphql/context.js";
 import { maskError } from "./graphql/errors.js";
-import { PlatformQueries } from "./queries/platform.queries.js";
-import { ReferenceQueries } from "./queries/reference.queries.js";
 
 export interface AppOptions {
   readonly schema: GraphQLSchema;
   readonly warehouse: Warehouse;
+  readonly services: Services;
   readonly logger: Logger;
   readonly webDir: string;
   readonly httpServer: http.Server;
-  /** More routes, mounted before the API and the dashboard (the ETL channel of the CLI). */
+  /** More routes, mounted before the API and the dashboard (sign-in, the ETL channel of the CLI). */
   readonly routes?: readonly express.Router[];
 }
 
@@ -30,14 +30,9 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createServices(warehouse: Warehouse): Services {
-  return { reference: new ReferenceQueries(warehouse), platform: new PlatformQueries(warehouse) };
-}
-
 /** GraphQL at /graphql, health at /healthz, the dashboard at / — one port. */
 export async function createApp(options: AppOptions): Promise<App> {
-  const { schema, warehouse, logger, webDir, httpServer } = options;
-  const services = createServices(warehouse);
+  const { schema, warehouse, services, logger, webDir, httpServer } = options;
   const apollo = new ApolloServer<Context>({
     schema,
     // The default landing page loads Apollo Sandbox from a CDN; nothing may load from outside.
@@ -81,10 +76,26 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", engine: warehouse.info.mode });
   });
 
+  // Room for an upload's base64 body; every other request is far smaller.
+  const bodyLimit = Math.ceil(services.uploads.maxBytes / 3) * 4 + 64 * 1024;
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => ({ services, logger }) }),
+    // Credentials are checked before anything else: a request with bad ones stops here, with 401.
+    async (req, res, next) => {
+      try {
+        const auth = await services.authenticator.authenticate(req);
+        if (auth.failure !== null) {
+          res.status(401).json({ errors: [{ message: FAILURE_MESSAGES[auth.failure], extensions: { code: auth.failure } }] });
+          return;
+        }
+        res.locals.principal = auth.principal;
+        next();
+      } catch (error) {
+        next(error);
+      }
+    },
+    express.json({ limit: bodyLimit }),
+    expressMiddleware(apollo, { context: async ({ res }) => ({ services, logger, principal: (res.locals.principal as Context["principal"]) ?? null }) }),
   );
 
   const index = path.join(webDir, "index.html");

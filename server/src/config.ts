@@ -11,6 +11,8 @@ export interface ServerConfig {
   readonly webDir: string;
   readonly warehouse: WarehouseConfig;
   readonly etl: EtlSettings;
+  readonly sessionTtlMs: number;
+  readonly uploadMaxBytes: number;
   /** Folder watched for feed files; null when INBOX_POLL_MS is 0. */
   readonly inboxDir: string | null;
   readonly inboxPollMs: number;
@@ -41,11 +43,13 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   const level = (env.LOG_LEVEL?.trim() || "info") as LogLevel;
   if (!LEVELS.includes(level)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}": un de / one of ${LEVELS.join(", ")}`);
   const webDir = env.WEB_DIR?.trim() ? path.resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL("../../web/dist/", import.meta.url));
+  const sessionTtlMs = positiveInt(env, "SESSION_TTL_HOURS", 12, problems, 24 * 90) * 3_600_000;
+  const uploadMaxBytes = positiveInt(env, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024, problems, 200 * 1024 * 1024);
   // INBOX_POLL_MS=0 turns the inbox off.
   const inboxPollMs = env.INBOX_POLL_MS?.trim() === "0" ? 0 : positiveInt(env, "INBOX_POLL_MS", 2000, problems, 3_600_000);
   if (problems.length > 0 || warehouse === null || etl === null) throw new ConfigError(problems);
   const inboxDir = inboxPollMs === 0 ? null : path.resolve(cwd, env.INBOX_DIR?.trim() || path.join(warehouse.dataDir, "inbox"));
-  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs };
+  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs, sessionTtlMs, uploadMaxBytes };
 }
 
 /** The address people type: a wildcard or loopback bind is reached as localhost. */

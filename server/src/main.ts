@@ -40,6 +40,15 @@ async function main(): Promise<number> {
       `  API GraphQL                 : ${server.url}graphql`,
       `  Moteur / Engine             : ${config.warehouse.mode === "embedded" ? `ClickHouse embarqué / embedded, ${config.warehouse.dataDir}` : config.warehouse.url}`,
       empty ? "  Entrepôt vide : aucun fichier chargé pour l'instant. / The warehouse is empty: no file loaded yet." : "",
+      ...(server.firstAdmin?.generatedPassword
+        ? [
+            "",
+            "  Premier administrateur créé / first administrator created (affiché une seule fois / shown once):",
+            `    identifiant / login : ${server.firstAdmin.login}`,
+            `    mot de passe / password : ${server.firstAdmin.generatedPassword}`,
+            `    (aussi dans / also in ${config.warehouse.dataDir}/first-admin.txt)`,
+          ]
+        : []),
       "",
     ].join("\n"),
   );

@@ -1,8 +1,16 @@
 import http from "node:http";
 import { LoadQueue, makeLoader, markInterruptedLoads, watchInbox, type Inbox, type Loader } from "@corridor/etl";
 import { openWarehouse, prepareWarehouse, type Logger, type Warehouse } from "@corridor/warehouse";
+import path from "node:path";
 import { createApp } from "./app.js";
+import { AccessStore } from "./auth/access-store.js";
+import { authRoutes } from "./auth/auth-routes.js";
+import { Authenticator } from "./auth/authenticator.js";
+import { ensureFirstAdmin, type FirstAdmin } from "./auth/first-admin.js";
 import { publicUrl, type ServerConfig } from "./config.js";
+import type { Services } from "./graphql/context.js";
+import { PlatformQueries } from "./queries/platform.queries.js";
+import { ReferenceQueries } from "./queries/reference.queries.js";
 import { buildCorridorSchema } from "./graphql/build-schema.js";
 import { etlEndpoint } from "./internal/etl-endpoint.js";
 import { createServerToken } from "./internal/server-token.js";
@@ -15,6 +23,8 @@ export interface RunningServer {
   /** Loads files through the queue: the path the inbox, uploads and the demo load share. */
   readonly load: Loader;
   readonly inbox: Inbox | null;
+  /** The administrator created at this start, if the platform had no user yet. */
+  readonly firstAdmin: FirstAdmin | null;
   stop(): Promise<void>;
 }
 
@@ -23,7 +33,7 @@ export interface RunningServer {
  * migrates it, and serves API and dashboard on one port. Everything that needs
  * the engine runs in this process; other processes go through its URL.
  */
-export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, logger: Logger, env: Readonly<Record<string, string | undefined>> = process.env): Promise<RunningServer> {
   const warehouse = await openWarehouse(config.warehouse, { role: "server", logger });
   const token = createServerToken(config.warehouse.dataDir);
   try {
@@ -33,10 +43,21 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     const loads = new LoadQueue();
     const loader = makeLoader(warehouse, logger, config.etl);
     const load: Loader = (files, source, onProgress) => loads.run(() => loader(files, source, onProgress));
+    const access = new AccessStore(warehouse);
+    const firstAdmin = await ensureFirstAdmin(access, env, config.warehouse.dataDir, logger);
+    const authenticator = new Authenticator(access);
+    const services: Services = {
+      reference: new ReferenceQueries(warehouse),
+      platform: new PlatformQueries(warehouse),
+      access,
+      authenticator,
+      load,
+      uploads: { dir: path.join(config.warehouse.dataDir, "uploads"), maxBytes: config.uploadMaxBytes },
+    };
     const schema = await buildCorridorSchema();
     const httpServer = http.createServer();
-    const routes = [etlEndpoint({ warehouse, logger, token, queue: loads, settings: config.etl })];
-    const app = await createApp({ schema, warehouse, logger, webDir: config.webDir, httpServer, routes });
+    const routes = [await authRoutes({ store: access, authenticator, logger, sessionTtlMs: config.sessionTtlMs }), etlEndpoint({ warehouse, logger, token, queue: loads, settings: config.etl })];
+    const app = await createApp({ schema, warehouse, services, logger, webDir: config.webDir, httpServer, routes });
     httpServer.on("request", app.handler);
     await new Promise<void>((resolve, reject) => {
       httpServer.once("error", reject);
@@ -54,6 +75,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
       loads,
       load,
       inbox,
+      firstAdmin,
       async stop() {
         if (stopped) return;
         stopped = true;

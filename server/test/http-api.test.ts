@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, spawnServer, type SpawnedServer } from "../../test/support/spawn-server.js";
+import { graphql, signIn, spawnServer, type SpawnedServer } from "../../test/support/spawn-server.js";
 
 let server: SpawnedServer;
+let cookie: string;
 
 beforeAll(async () => {
   server = await spawnServer();
+  cookie = await signIn(server.url);
 });
 afterAll(async () => {
   await server.stop();
@@ -17,6 +19,8 @@ describe("the platform server over HTTP", () => {
     const { status, body } = await graphql<{ warehouse: { mode: string; schemaVersion: number; empty: boolean; feeds: unknown[] }; offices: { code: string; timezone: string }[]; hsSections: unknown[] }>(
       server.url,
       `{ warehouse { mode schemaVersion empty feeds { feed loads dataAsOf } } offices(country: "NE") { code timezone } hsSections { section } }`,
+      {},
+      { cookie },
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -32,7 +36,7 @@ describe("the platform server over HTTP", () => {
   });
 
   it("treats an injection string in an argument as a plain value", async () => {
-    const { status, body } = await graphql<{ offices: unknown[] }>(server.url, "query($c: String) { offices(country: $c) { code } }", { c: "NE' OR 1=1 --" });
+    const { status, body } = await graphql<{ offices: unknown[] }>(server.url, "query($c: String) { offices(country: $c) { code } }", { c: "NE' OR 1=1 --" }, { cookie });
     expect(status).toBe(200);
     expect(body.data?.offices).toEqual([]);
   });
@@ -41,10 +45,10 @@ describe("the platform server over HTTP", () => {
     const malformed = await fetch(new URL("graphql", server.url), { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" });
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(await malformed.json())).not.toMatch(/at |\.ts|stack/u);
-    const wrongType = await graphql(server.url, "query($n: Int!) { loads(limit: $n) { id } }", { n: "twenty" });
+    const wrongType = await graphql(server.url, "query($n: Int!) { loads(limit: $n) { id } }", { n: "twenty" }, { cookie });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    const unknownField = await graphql(server.url, "{ nope }");
+    const unknownField = await graphql(server.url, "{ nope }", {}, { cookie });
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql, spawnServer, type SpawnedServer } from "../../test/support/spawn-server.js";
+import { graphql, signIn, spawnServer, type SpawnedServer } from "../../test/support/spawn-server.js";
 
 const samples = fileURLToPath(new URL("../../etl/test/fixtures/samples/", import.meta.url));
 let server: SpawnedServer;
@@ -25,6 +25,8 @@ describe("files dropped into the server's inbox", () => {
     const { body } = await graphql<{ loads: { fileName: string; source: string; status: string; read: number; loaded: number }[]; warehouse: { empty: boolean } }>(
       server.url,
       "{ loads { fileName source status read loaded } warehouse { empty } }",
+      {},
+      { cookie: await signIn(server.url) },
     );
     expect(body.data?.loads).toEqual([{ fileName: "factures.csv", source: "inbox", status: "LOADED", read: 2, loaded: 2 }]);
     expect(body.data?.warehouse.empty).toBe(false);

@@ -24,7 +24,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@corridor/source", path.join(root, "server/src/main.ts")], {
     cwd: root,
     // No demo data unless a test asks for it: generating and loading it takes a while.
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "server/tsconfig.json"), PORT: "0", LOG_LEVEL: "warn", DEMO_DATA: "off", ...env, DATA_DIR: dataDir },
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "server/tsconfig.json"), PORT: "0", LOG_LEVEL: "warn", DEMO_DATA: "off", ADMIN_LOGIN: TEST_ADMIN.login, ADMIN_PASSWORD: TEST_ADMIN.password, ...env, DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -59,7 +59,27 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   };
 }
 
-export async function graphql<T = unknown>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }> {
-  const response = await fetch(new URL("graphql", url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+/** The first administrator of every spawned server (ADMIN_LOGIN / ADMIN_PASSWORD). */
+export const TEST_ADMIN = { login: "admin", password: "correct horse battery staple" } as const;
+
+/** Credentials for a request: the dashboard's session cookie, or an API key. */
+export interface Credentials {
+  readonly cookie?: string;
+  readonly bearer?: string;
+}
+
+/** Signs in like the dashboard does; resolves with the session cookie to send back. */
+export async function signIn(url: string, login: string = TEST_ADMIN.login, password: string = TEST_ADMIN.password): Promise<string> {
+  const response = await fetch(new URL("auth/login", url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ login, password }) });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.get("set-cookie") ?? "";
+  return cookie.split(";")[0] as string;
+}
+
+export async function graphql<T = unknown>(url: string, query: string, variables: Record<string, unknown> = {}, credentials: Credentials = {}): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (credentials.cookie) headers.cookie = credentials.cookie;
+  if (credentials.bearer) headers.authorization = `Bearer ${credentials.bearer}`;
+  const response = await fetch(new URL("graphql", url), { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   return { status: response.status, body: (await response.json()) as never };
 }

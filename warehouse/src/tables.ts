@@ -26,6 +26,9 @@ export const TABLES = [
   // the memory of every record loaded or quarantined
   "record_ledger",
   "pending_months",
+  "users",
+  "sessions",
+  "api_keys",
   // derived facts, their staging twins and rollups
   "fact_ship_calls",
   "fact_ship_calls_stage",

@@ -1,12 +1,15 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AccessResolver } from "./access.resolver.js";
+import { authChecker } from "./auth-checker.js";
 import { PlatformResolver } from "./platform.resolver.js";
 import { ReferenceResolver } from "./reference.resolver.js";
+import { UploadResolver } from "./upload.resolver.js";
 
 export function buildCorridorSchema(): Promise<GraphQLSchema> {
-  // Arguments are checked by their GraphQL types and in the query layer; class-validator is not used.
-  return buildSchema({ resolvers: [ReferenceResolver, PlatformResolver], validate: false });
+  // Arguments are checked by their GraphQL types and in the resolvers; class-validator is not used.
+  return buildSchema({ resolvers: [ReferenceResolver, PlatformResolver, AccessResolver, UploadResolver], validate: false, authChecker, authMode: "error" });
 }
 
 /** The SDL committed as schema.graphql: sorted so it only changes when the schema does. */

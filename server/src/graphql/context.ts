@@ -1,14 +1,25 @@
+import type { Loader } from "@corridor/etl";
 import type { Logger } from "@corridor/warehouse";
+import type { AccessStore } from "../auth/access-store.js";
+import type { Authenticator } from "../auth/authenticator.js";
+import type { Principal } from "../auth/principal.js";
 import type { PlatformQueries } from "../queries/platform.queries.js";
 import type { ReferenceQueries } from "../queries/reference.queries.js";
 
-/** What every resolver receives: the read services, built once per server and shared by requests. */
+/** What resolvers use, built once per server and shared by requests. */
 export interface Services {
   readonly reference: ReferenceQueries;
   readonly platform: PlatformQueries;
+  readonly access: AccessStore;
+  readonly authenticator: Authenticator;
+  /** Loads uploaded files through the server's load queue; absent where the server does not load (tests of the schema). */
+  readonly load: Loader | null;
+  readonly uploads: { readonly dir: string; readonly maxBytes: number };
 }
 
 export interface Context {
   readonly services: Services;
   readonly logger: Logger;
+  /** Who is asking; null when no credentials were presented. */
+  readonly principal: Principal | null;
 }

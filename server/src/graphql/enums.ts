@@ -52,3 +52,22 @@ registerEnumType(EngineMode, {
     SERVER: { description: "Serveur ou grappe ClickHouse (CLICKHOUSE_URL). / ClickHouse server or cluster (CLICKHOUSE_URL)." },
   },
 });
+
+export enum RoleName {
+  ADMIN = "admin",
+  MINISTRY = "ministry",
+  ANALYST = "analyst",
+  PORT_AUTHORITY = "port_authority",
+  OPERATOR = "operator",
+}
+registerEnumType(RoleName, {
+  name: "Role",
+  description: "Rôle d'un utilisateur (docs/security.md). / A user's role (docs/security.md).",
+  valuesConfig: {
+    ADMIN: { description: "Administre les comptes et les clés. / Manages accounts and keys." },
+    MINISTRY: { description: "Ministère : consulte le tableau de bord. / Ministry: reads the dashboard." },
+    ANALYST: { description: "Analyste : interroge l'API. / Analyst: queries the API." },
+    PORT_AUTHORITY: { description: "Autorité portuaire : reçoit et gère les rapports. / Port authority: receives and manages reports." },
+    OPERATOR: { description: "Opérateur de données : charge les fichiers. / Data operator: loads files." },
+  },
+});

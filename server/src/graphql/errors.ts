@@ -11,6 +11,10 @@ const PUBLIC_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "PAYLOAD_TOO_LARGE",
+  "NOT_AVAILABLE",
 ]);
 
 function warehouseKind(error: unknown): string | null {

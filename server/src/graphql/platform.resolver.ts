@@ -1,5 +1,5 @@
 import { FEEDS } from "@corridor/warehouse";
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { LoadRow } from "../queries/platform.queries.js";
 import type { Context } from "./context.js";
 import { EngineMode, Feed, LoadStatus } from "./enums.js";
@@ -31,6 +31,7 @@ function toLoad(row: LoadRow): Load {
 
 @Resolver()
 export class PlatformResolver {
+  @Authorized()
   @Query(() => WarehouseStatus, { description: "État de l'entrepôt : moteur, schéma, fraîcheur de chaque flux. / Warehouse state: engine, schema, freshness of each feed." })
   async warehouse(@Ctx() { services }: Context): Promise<WarehouseStatus> {
     const [engine] = await services.platform.engine();
@@ -60,6 +61,7 @@ export class PlatformResolver {
     };
   }
 
+  @Authorized()
   @Query(() => [Load], { description: "Derniers chargements de fichiers, du plus récent au plus ancien. / Latest file loads, newest first." })
   async loads(
     @Arg("limit", () => Int, { defaultValue: 20, description: `Nombre de chargements, au plus ${MAX_LOADS}. / Number of loads, at most ${MAX_LOADS}.` }) limit: number,

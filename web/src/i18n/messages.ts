@@ -46,6 +46,15 @@ export const fr = {
   "common.error": "Impossible de lire les données.",
   "common.retry": "Réessayer",
   "common.km": "km",
+  "auth.title": "Connexion",
+  "auth.login": "Identifiant",
+  "auth.password": "Mot de passe",
+  "auth.submit": "Se connecter",
+  "auth.invalid": "Identifiant ou mot de passe incorrect.",
+  "auth.tooMany": "Trop d'essais : réessayez dans quelques minutes.",
+  "auth.network": "Le serveur ne répond pas. Vérifiez la connexion.",
+  "auth.signOut": "Se déconnecter",
+  "auth.signedInAs": "Connecté :",
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -97,4 +106,13 @@ export const en: Record<MessageKey, string> = {
   "common.error": "The data could not be read.",
   "common.retry": "Retry",
   "common.km": "km",
+  "auth.title": "Sign in",
+  "auth.login": "Login",
+  "auth.password": "Password",
+  "auth.submit": "Sign in",
+  "auth.invalid": "Wrong login or password.",
+  "auth.tooMany": "Too many attempts: try again in a few minutes.",
+  "auth.network": "The server does not answer. Check the connection.",
+  "auth.signOut": "Sign out",
+  "auth.signedInAs": "Signed in:",
 };

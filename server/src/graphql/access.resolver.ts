@@ -1,0 +1,97 @@
+import { GraphQLError } from "graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { ApiKeyRecord, User } from "../auth/access-store.js";
+import { isRole } from "../auth/roles.js";
+import { MIN_PASSWORD_LENGTH } from "../auth/secrets.js";
+import { forbidden, unauthenticated } from "./auth-checker.js";
+import type { Context } from "./context.js";
+import { RoleName } from "./enums.js";
+import { ApiKeyInfo, CreatedApiKey, NewApiKeyInput, NewUserInput, UserAccount } from "./access.types.js";
+
+const COUNTRIES = new Set(["BF", "ML", "NE", "TG"]);
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+}
+
+function account(user: User): UserAccount {
+  return { id: user.userId, login: user.login, displayName: user.displayName, role: user.role as RoleName, country: user.country, language: user.language, disabled: user.disabled };
+}
+
+function keyInfo(record: ApiKeyRecord, owner: string): ApiKeyInfo {
+  return { id: record.keyId, name: record.name, owner, createdAt: new Date(record.createdAt), expiresAt: record.expiresAt ? new Date(record.expiresAt) : null, revokedAt: record.revokedAt ? new Date(record.revokedAt) : null };
+}
+
+/** Accounts and API keys: everyone manages their own keys; administrators manage everyone's, and accounts. */
+@Resolver()
+export class AccessResolver {
+  @Query(() => UserAccount, { nullable: true, description: "Le compte qui pose la question ; vide sans identifiants. / The account asking; null without credentials." })
+  async me(@Ctx() { principal, services }: Context): Promise<UserAccount | null> {
+    if (!principal) return null;
+    const user = await services.access.userById(principal.userId);
+    return user ? account(user) : null;
+  }
+
+  @Authorized("admin")
+  @Query(() => [UserAccount], { description: "Tous les comptes (administrateurs). / Every account (administrators)." })
+  async users(@Ctx() { services }: Context): Promise<UserAccount[]> {
+    return (await services.access.listUsers()).map(account);
+  }
+
+  @Authorized("admin")
+  @Mutation(() => UserAccount, { description: "Crée un compte (administrateurs). / Creates an account (administrators)." })
+  async createUser(@Arg("input", () => NewUserInput) input: NewUserInput, @Ctx() { services }: Context): Promise<UserAccount> {
+    const login = input.login.trim().toLowerCase();
+    if (!/^[a-z0-9._@-]{2,100}$/u.test(login)) throw badInput("login : 2 à 100 caractères a-z 0-9 . _ @ - / login: 2 to 100 characters a-z 0-9 . _ @ -");
+    if (!isRole(input.role)) throw badInput("role inconnu / unknown role");
+    if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 1000) throw badInput(`mot de passe : au moins ${MIN_PASSWORD_LENGTH} caractères / password: at least ${MIN_PASSWORD_LENGTH} characters`);
+    const country = input.country?.trim().toUpperCase() || null;
+    if (country !== null && !COUNTRIES.has(country)) throw badInput("pays : BF, ML, NE ou TG / country: BF, ML, NE or TG");
+    if (input.displayName.length > 200) throw badInput("nom trop long / name too long");
+    if (await services.access.userByLogin(login)) throw badInput(`le compte ${login} existe déjà / account ${login} already exists`);
+    const user = await services.access.createUser({ login, displayName: input.displayName.trim() || login, role: input.role, country, language: input.language === "en" ? "en" : "fr", password: input.password });
+    return account(user);
+  }
+
+  @Authorized()
+  @Query(() => [ApiKeyInfo], { description: "Vos clés d'API ; toutes pour les administrateurs. / Your API keys; every key for administrators." })
+  async apiKeys(@Ctx() { principal, services }: Context): Promise<ApiKeyInfo[]> {
+    if (!principal) throw unauthenticated();
+    const all = principal.role === "admin";
+    const records = await services.access.apiKeysOf(all ? null : principal.userId);
+    const logins = new Map((all ? await services.access.listUsers() : []).map((u) => [u.userId, u.login]));
+    return records.map((r) => keyInfo(r, logins.get(r.userId) ?? principal.login));
+  }
+
+  @Authorized()
+  @Mutation(() => CreatedApiKey, { description: "Crée une clé d'API ; son secret n'est montré qu'une fois. / Creates an API key; its secret is shown once." })
+  async createApiKey(@Arg("input", () => NewApiKeyInput) input: NewApiKeyInput, @Ctx() { principal, services }: Context): Promise<CreatedApiKey> {
+    if (!principal) throw unauthenticated();
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 100) throw badInput("nom : 1 à 100 caractères / name: 1 to 100 characters");
+    if (input.expiresInDays != null && (input.expiresInDays < 1 || input.expiresInDays > 3650)) throw badInput("expiresInDays : 1 à 3650 / 1 to 3650");
+    let owner = { userId: principal.userId, login: principal.login };
+    if (input.forLogin) {
+      if (principal.role !== "admin") throw forbidden();
+      const user = await services.access.userByLogin(input.forLogin);
+      if (!user) throw badInput(`compte inconnu / unknown account ${input.forLogin}`);
+      owner = { userId: user.userId, login: user.login };
+    }
+    const expires = input.expiresInDays != null ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+    const created = await services.access.createApiKey(owner.userId, name, expires);
+    return { key: created.key, info: keyInfo(created.record, owner.login) };
+  }
+
+  @Authorized()
+  @Mutation(() => ApiKeyInfo, { description: "Révoque une clé d'API : elle est refusée aussitôt. / Revokes an API key: it is refused at once." })
+  async revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() { principal, services }: Context): Promise<ApiKeyInfo> {
+    if (!principal) throw unauthenticated();
+    if (!/^[0-9a-f-]{36}$/u.test(id)) throw badInput("identifiant de clé invalide / invalid key id");
+    const record = await services.access.apiKey(id);
+    if (!record || (record.userId !== principal.userId && principal.role !== "admin")) throw badInput("clé inconnue / unknown key");
+    if (record.revokedAt === null) await services.access.revokeApiKey(record);
+    services.authenticator.invalidate();
+    const revoked = await services.access.apiKey(id);
+    return keyInfo(revoked ?? record, principal.login);
+  }
+}
