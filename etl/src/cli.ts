@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ConfigError, createLogger, DataDirBusyError, warehouseConfigFromEnv } from "@corridor/warehouse";
 import { EXIT, type CommandIo } from "./commands/command-io.js";
+import { generateCommand } from "./commands/generate-command.js";
 import { isCommand, runCommand, USAGE } from "./commands/run-command.js";
 import { accessEngine, runOnServer } from "./engine-access.js";
 import { etlSettingsFromEnv } from "./settings.js";
@@ -11,6 +12,10 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
   if (command === undefined || command === "help" || command === "--help") {
     out.write(USAGE);
     return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === "generate") {
+    // Writes files only: no engine, no server.
+    return generateCommand(argv.slice(1), { out, err, interactive: Boolean((err as NodeJS.WriteStream).isTTY) });
   }
   if (!isCommand(command)) {
     err.write(`Commande inconnue / unknown command: ${command}\n\n${USAGE}`);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { etlSettingsFromEnv, type EtlSettings } from "@corridor/etl";
+import type { DemoSettings } from "./demo/demo-load.js";
 import { ConfigError, positiveInt, warehouseConfigFromEnv, type LogLevel, type WarehouseConfig } from "@corridor/warehouse";
 
 export interface ServerConfig {
@@ -13,6 +14,7 @@ export interface ServerConfig {
   readonly etl: EtlSettings;
   readonly sessionTtlMs: number;
   readonly uploadMaxBytes: number;
+  readonly demo: DemoSettings;
   /** Folder watched for feed files; null when INBOX_POLL_MS is 0. */
   readonly inboxDir: string | null;
   readonly inboxPollMs: number;
@@ -45,11 +47,22 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   const webDir = env.WEB_DIR?.trim() ? path.resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL("../../web/dist/", import.meta.url));
   const sessionTtlMs = positiveInt(env, "SESSION_TTL_HOURS", 12, problems, 24 * 90) * 3_600_000;
   const uploadMaxBytes = positiveInt(env, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024, problems, 200 * 1024 * 1024);
+  const demoFlag = env.DEMO_DATA?.trim().toLowerCase() || "on";
+  if (demoFlag !== "on" && demoFlag !== "off") problems.push(`DEMO_DATA="${env.DEMO_DATA}": on ou off / on or off`);
+  const demoScaleText = env.DEMO_SCALE?.trim() || "0.02";
+  const demoScale = Number(demoScaleText);
+  if (!Number.isFinite(demoScale) || demoScale <= 0 || demoScale > 2) problems.push(`DEMO_SCALE="${env.DEMO_SCALE}": nombre > 0 et ≤ 2 / number > 0 and ≤ 2`);
+  // Three years up to the last complete month, so the dashboard's recent periods have data.
+  const today = new Date();
+  const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+  const first = new Date(Date.UTC(last.getUTCFullYear() - 3, last.getUTCMonth() + 1, 1));
+  const month = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+  const demo: DemoSettings = { enabled: demoFlag === "on", from: month(first), to: month(last), scale: demoScale, seed: 42 };
   // INBOX_POLL_MS=0 turns the inbox off.
   const inboxPollMs = env.INBOX_POLL_MS?.trim() === "0" ? 0 : positiveInt(env, "INBOX_POLL_MS", 2000, problems, 3_600_000);
   if (problems.length > 0 || warehouse === null || etl === null) throw new ConfigError(problems);
   const inboxDir = inboxPollMs === 0 ? null : path.resolve(cwd, env.INBOX_DIR?.trim() || path.join(warehouse.dataDir, "inbox"));
-  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs, sessionTtlMs, uploadMaxBytes };
+  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs, sessionTtlMs, uploadMaxBytes, demo };
 }
 
 /** The address people type: a wildcard or loopback bind is reached as localhost. */

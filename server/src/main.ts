@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { ConfigError, createLogger, DataDirBusyError } from "@corridor/warehouse";
 import { serverConfigFromEnv } from "./config.js";
+import { loadDemoData } from "./demo/demo-load.js";
 import { startServer } from "./start-server.js";
 
 /** `pnpm start`: the whole platform in this one process. */
@@ -51,6 +52,17 @@ async function main(): Promise<number> {
         : []),
       "",
     ].join("\n"),
+  );
+  // The demo load runs behind the open server: the page shows the loads as they happen.
+  loadDemoData(server.warehouse, server.load, config.demo, logger, (line) => process.stdout.write(`${line}\n`)).then(
+    (outcome) => {
+      if (outcome.kind === "loaded") {
+        process.stdout.write(
+          `  Données de démonstration chargées en ${outcome.seconds} s : ${outcome.files} fichiers, ${outcome.records.toLocaleString("fr-FR")} enregistrements (${outcome.quarantined} en quarantaine, exprès). / Demo data loaded in ${outcome.seconds} s.\n`,
+        );
+      }
+    },
+    (error: unknown) => logger.error({ error: error instanceof Error ? error.message : String(error) }, "demo load failed; it resumes at the next start"),
   );
   let stopping = false;
   const shutdown = (signal: string) => {

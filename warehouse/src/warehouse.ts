@@ -40,6 +40,9 @@ export interface WarehouseInfo {
   readonly dataDir: string;
 }
 
+/** Embedded: TabSeparated bodies up to this many characters are inserted inline, larger ones through a temporary file. */
+const INLINE_INSERT_MAX = 256 * 1024;
+
 /** Statements slower than this are logged as warnings. */
 const SLOW_MS = 2_000;
 /** The engine stops a statement itself at its limit; our own abort waits this much longer for that typed error. */
@@ -136,7 +139,8 @@ export class Warehouse {
     for (const column of columns) if (!/^[A-Za-z_][A-Za-z0-9_.]*$/u.test(column)) throw new TypeError(`invalid column name ${JSON.stringify(column)}`);
     if (body.length === 0) return;
     const statement = { sql: `INSERT INTO ${table}`, tag: options.tag, timeoutMs: options.timeoutMs, signal: options.signal };
-    if (this.info.mode === "embedded") {
+    // Small batches go inline: a temporary file costs more than it saves below a few hundred kilobytes.
+    if (this.info.mode === "embedded" && body.length > INLINE_INSERT_MAX) {
       const dir = path.join(this.info.dataDir, "tmp");
       await fs.promises.mkdir(dir, { recursive: true });
       // The file name is ours (a random UUID), never input.

@@ -14,6 +14,8 @@ export const USAGE = `Usage: pnpm etl <commande / command> …
                                              enregistrements en quarantaine / quarantined records
   refresh --all | --from AAAA-MM --to AAAA-MM
                                              reconstruit les tables dérivées / rebuilds the derived tables
+  generate --from AAAA-MM --to AAAA-MM [--scale S] [--seed N] --out DOSSIER
+                                             écrit des données de démonstration dans les cinq flux / writes demo data in the five feeds
 
 Codes de sortie / exit codes: 0 tout chargé / all loaded, 1 des enregistrements en quarantaine / some quarantined,
 2 un fichier illisible / a file could not be read, 3 moteur occupé ou serveur injoignable / engine busy or server unreachable,

@@ -38,8 +38,8 @@ export interface FeedSpec<R extends Row> {
   readonly previousMonthsSql?: string;
   /**
    * Checks that need what was loaded before (transit: the movement's route and
-   * departure). `previous` is the chunk just before, which may still be being
-   * written: what it holds is not in the warehouse yet.
+   * departure). `previous` holds this batch's earlier records not flushed to
+   * the warehouse yet, in order: they count as loaded before this chunk.
    */
   checkAgainstState?(records: readonly SourceRecord<R>[], state: StateLookup, previous: readonly SourceRecord<R>[]): Promise<StateRefusal[]>;
 }

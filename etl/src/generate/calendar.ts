@@ -33,11 +33,6 @@ export function monthOrdinal(m: Month): number {
   return m.year * 12 + m.month - 1;
 }
 
-export function addMonths(m: Month, n: number): Month {
-  const ordinal = monthOrdinal(m) + n;
-  return { year: Math.floor(ordinal / 12), month: (ordinal % 12) + 1 };
-}
-
 /** First instant of the month, UTC. */
 export function monthStart(m: Month): number {
   return Date.UTC(m.year, m.month - 1, 1);
@@ -61,19 +56,27 @@ export function monthRange(from: Month, to: Month): Month[] {
 
 /** The UTC month an instant falls in. */
 export function monthOf(ms: number): Month {
-  const d = new Date(ms);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+  const w = wall(ms);
+  return { year: w.year, month: w.month };
 }
 
-/** True when `ms` falls in [from, to] as months (inclusive). */
-export function inMonths(ms: number, from: Month, to: Month): boolean {
-  const o = monthOrdinal(monthOf(ms));
-  return o >= monthOrdinal(from) && o <= monthOrdinal(to);
-}
+const offsets = new Map<string, Map<number, number>>();
 
-/** Offset of an IANA zone at an instant, ms (Niamey: +1 h). */
+/** Offset of an IANA zone at an instant, ms (Niamey: +1 h), cached per zone and UTC hour (offsets change on the hour if at all). */
 export function offsetOf(zone: string, ms: number): number {
-  return zoneOffsetMs(zone, ms);
+  let byHour = offsets.get(zone);
+  if (!byHour) {
+    byHour = new Map();
+    offsets.set(zone, byHour);
+  }
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = byHour.get(hour);
+  if (offset === undefined) {
+    offset = zoneOffsetMs(zone, ms);
+    if (byHour.size > 200_000) byHour.clear();
+    byHour.set(hour, offset);
+  }
+  return offset;
 }
 
 export const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -89,9 +92,24 @@ export interface Wall {
   readonly second: number;
 }
 
+/** Wall-clock fields of `ms + offset`, by arithmetic (days to civil date, H. Hinnant's algorithm): no Date per call. */
 export function wall(ms: number, offset = 0): Wall {
-  const d = new Date(ms + offset);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  const t = ms + offset;
+  const days = Math.floor(t / DAY_MS);
+  let rest = t - days * DAY_MS;
+  const hour = Math.floor(rest / HOUR_MS);
+  rest -= hour * HOUR_MS;
+  const minute = Math.floor(rest / MINUTE_MS);
+  const second = Math.floor((rest - minute * MINUTE_MS) / 1000);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day, hour, minute, second };
 }
 
 /** `YYYY-MM-DD`. */

@@ -33,6 +33,8 @@ export interface Commodity {
   readonly payload40: readonly [number, number];
   /** Vehicles: tonnes per unit. */
   readonly unitTonnes?: readonly [number, number];
+  /** Exempt from VAT (UEMOA VAT directive: unprocessed staple food, medicines, agricultural inputs) [E]. */
+  readonly vatExempt?: boolean;
 }
 
 const DRY_20: readonly (readonly [string, number])[] = [["22G1", 1]];
@@ -71,25 +73,25 @@ export const COMMODITIES: readonly Commodity[] = [
   commodity({ key: "gasoline", hs: "2710120000", description: "Essence super sans plomb", cetBand: 10, cifPerTonne: 540_000, origins: FUEL_ORIGINS, season: "flat", containerShare: 0, bulkMode: "liquid_bulk", bulkTerminal: "JETTY" }),
   // Clinker and cement.
   commodity({ key: "clinker", hs: "2523100000", description: "Clinker de ciment Portland", cetBand: 5, cifPerTonne: 36_000, origins: ["TR", "VN", "EG"], season: "flat", containerShare: 0, bulkMode: "dry_bulk", bulkTerminal: "QMIN" }),
-  commodity({ key: "cement", hs: "2523290000", description: "Ciment Portland en sacs", cetBand: 20, cifPerTonne: 54_000, origins: ["TR", "VN", "CN"], season: "flat", containerShare: 0, bulkMode: "break_bulk", bulkTerminal: "QCONV" }),
+  commodity({ key: "cement", hs: "2523290000", description: "Ciment Portland en sacs", cetBand: 20, cifPerTonne: 54_000, origins: ["TR", "VN", "CN"], season: "flat", containerShare: 0.3, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [25, 27.5] }),
   // Cereals.
-  commodity({ key: "broken_rice", hs: "1006400000", description: "Brisures de riz", cetBand: 10, cifPerTonne: 240_000, origins: ["TH", "IN", "VN", "PK"], season: "food", containerShare: 0.7, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [25, 27.5] }),
-  commodity({ key: "milled_rice", hs: "1006300000", description: "Riz blanchi en sacs de 50 kg", cetBand: 10, cifPerTonne: 330_000, origins: ["TH", "IN", "VN"], season: "food", containerShare: 0.7, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [24, 27] }),
-  commodity({ key: "wheat", hs: "1001990000", description: "Blé tendre en vrac", cetBand: 5, cifPerTonne: 180_000, origins: ["FR", "RU", "UA", "CA"], season: "food", containerShare: 0, bulkMode: "dry_bulk", bulkTerminal: "QMIN" }),
+  commodity({ key: "broken_rice", hs: "1006400000", description: "Brisures de riz", cetBand: 10, cifPerTonne: 240_000, origins: ["TH", "IN", "VN", "PK"], season: "food", vatExempt: true, containerShare: 0.8, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [25, 27.5] }),
+  commodity({ key: "milled_rice", hs: "1006300000", description: "Riz blanchi en sacs de 50 kg", cetBand: 10, cifPerTonne: 330_000, origins: ["TH", "IN", "VN"], season: "food", vatExempt: true, containerShare: 0.8, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [24, 27] }),
+  commodity({ key: "wheat", hs: "1001990000", description: "Blé tendre en vrac", cetBand: 5, cifPerTonne: 180_000, origins: ["FR", "RU", "UA", "CA"], season: "food", vatExempt: true, containerShare: 0, bulkMode: "dry_bulk", bulkTerminal: "QMIN" }),
   // Fertilisers (peak before the rains).
-  commodity({ key: "urea", hs: "3102100000", description: "Urée (engrais azoté)", cetBand: 5, cifPerTonne: 240_000, origins: ["NG", "RU", "QA"], season: "fertiliser", containerShare: 0.4, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [25, 27] }),
-  commodity({ key: "npk", hs: "3105200000", description: "Engrais NPK 15-15-15", cetBand: 5, cifPerTonne: 300_000, origins: ["MA", "RU", "CN"], season: "fertiliser", containerShare: 0.4, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [25, 27] }),
+  commodity({ key: "urea", hs: "3102100000", description: "Urée (engrais azoté)", cetBand: 5, cifPerTonne: 240_000, origins: ["NG", "RU", "QA"], season: "fertiliser", vatExempt: true, containerShare: 0.5, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [25, 27] }),
+  commodity({ key: "npk", hs: "3105200000", description: "Engrais NPK 15-15-15", cetBand: 5, cifPerTonne: 300_000, origins: ["MA", "RU", "CN"], season: "fertiliser", vatExempt: true, containerShare: 0.5, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [25, 27] }),
   // Vehicles, roll-on roll-off.
-  commodity({ key: "used_cars", hs: "8703230000", description: "Véhicules de tourisme d'occasion", cetBand: 20, cifPerTonne: 2_300_000, origins: ["BE", "US", "DE", "NL"], season: "consumer", containerShare: 0, bulkMode: "roro", bulkTerminal: "QCONV", unitTonnes: [1.1, 1.9] }),
-  commodity({ key: "used_diesel_cars", hs: "8703320000", description: "Véhicules d'occasion diesel", cetBand: 20, cifPerTonne: 2_000_000, origins: ["BE", "DE", "FR", "JP"], season: "consumer", containerShare: 0, bulkMode: "roro", bulkTerminal: "QCONV", unitTonnes: [1.3, 2.2] }),
+  commodity({ key: "used_cars", hs: "8703230000", description: "Véhicules de tourisme usagés", cetBand: 20, cifPerTonne: 2_300_000, origins: ["BE", "US", "DE", "NL"], season: "consumer", containerShare: 0, bulkMode: "roro", bulkTerminal: "QCONV", unitTonnes: [1.1, 1.9] }),
+  commodity({ key: "used_diesel_cars", hs: "8703320000", description: "Véhicules usagés à moteur diesel", cetBand: 20, cifPerTonne: 2_000_000, origins: ["BE", "DE", "FR", "JP"], season: "consumer", containerShare: 0, bulkMode: "roro", bulkTerminal: "QCONV", unitTonnes: [1.3, 2.2] }),
   // Steel.
-  commodity({ key: "rebar", hs: "7214200000", description: "Fers à béton", cetBand: 10, cifPerTonne: 390_000, origins: ["CN", "TR", "UA"], season: "flat", containerShare: 0.5, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [24, 27] }),
-  commodity({ key: "steel_bars", hs: "7214990000", description: "Barres en fer ou en aciers non alliés", cetBand: 10, cifPerTonne: 420_000, origins: ["CN", "TR", "IN"], season: "flat", containerShare: 0.5, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [24, 27] }),
+  commodity({ key: "rebar", hs: "7214200000", description: "Fers à béton", cetBand: 10, cifPerTonne: 390_000, origins: ["CN", "TR", "UA"], season: "flat", containerShare: 0.6, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [24, 27] }),
+  commodity({ key: "steel_bars", hs: "7214990000", description: "Barres en fer ou en aciers non alliés", cetBand: 10, cifPerTonne: 420_000, origins: ["CN", "TR", "IN"], season: "flat", containerShare: 0.6, bulkMode: "break_bulk", bulkTerminal: "QCONV", sizeTypes: DRY_20, payload20: [24, 27] }),
   // General containerised goods.
   commodity({ key: "sugar", hs: "1701990000", description: "Sucre cristallisé en sacs", cetBand: 10, cifPerTonne: 360_000, origins: ["BR", "TH", "IN"], season: "food", sizeTypes: DRY_20, payload20: [25, 27] }),
   commodity({ key: "palm_oil", hs: "1511900000", description: "Huile de palme raffinée", cetBand: 20, cifPerTonne: 600_000, origins: ["MY", "ID"], season: "food", sizeTypes: TANK, payload20: [20, 22.5] }),
   commodity({ key: "milk_powder", hs: "0402210000", description: "Lait en poudre", cetBand: 5, cifPerTonne: 2_000_000, origins: ["FR", "NL", "IE"], season: "food", payload20: [18, 22], payload40: [20, 24] }),
-  commodity({ key: "medicines", hs: "3004900000", description: "Médicaments conditionnés pour la vente au détail", cetBand: 0, cifPerTonne: 12_000_000, origins: ["FR", "IN", "CN"], season: "flat", sizeTypes: REEFER, payload20: [6, 12], payload40: [10, 16] }),
+  commodity({ key: "medicines", hs: "3004900000", description: "Médicaments conditionnés pour la vente au détail", cetBand: 0, cifPerTonne: 12_000_000, origins: ["FR", "IN", "CN"], season: "flat", vatExempt: true, sizeTypes: REEFER, payload20: [6, 12], payload40: [10, 16] }),
   commodity({ key: "tyres", hs: "4011100000", description: "Pneumatiques neufs", cetBand: 20, cifPerTonne: 1_600_000, origins: ["CN", "TH"], season: "consumer", sizeTypes: DRY_40, payload40: [9, 13] }),
   commodity({ key: "wax_prints", hs: "5208520000", description: "Tissus de coton imprimés (wax)", cetBand: 35, cifPerTonne: 3_000_000, origins: ["CN", "NL", "IN"], season: "consumer", sizeTypes: DRY_40, payload40: [12, 18] }),
   commodity({ key: "plastic_ware", hs: "3923300000", description: "Bonbonnes, bouteilles et flacons en plastique", cetBand: 20, cifPerTonne: 1_200_000, origins: ["CN", "TR"], season: "consumer", sizeTypes: DRY_40, payload40: [8, 14] }),
@@ -129,20 +131,20 @@ export const AES_IMPORT_MIX: Mix = [
   ["urea", 2.9], ["npk", 3.6],
   ["used_cars", 1.8], ["used_diesel_cars", 1.2],
   ["rebar", 3], ["steel_bars", 2],
-  ["sugar", 5], ["palm_oil", 4], ["milk_powder", 2], ["medicines", 1.2], ["tyres", 2], ["wax_prints", 2.5],
-  ["plastic_ware", 2.3], ["crushers", 2.5], ["tiles", 1.5], ["pasta", 1.5],
+  ["sugar", 6], ["palm_oil", 4.5], ["milk_powder", 1.5], ["medicines", 0.4], ["tyres", 2], ["wax_prints", 1.5],
+  ["plastic_ware", 2], ["crushers", 1.5], ["tiles", 3], ["pasta", 2.1],
 ];
 
-/** Togo home use [E]: more vehicles (Lomé's used-car market) and wax prints, fewer fertilisers than the hinterland. */
+/** Togo home use [E]: more fuel, clinker for the cement grinders and vehicles (Lomé's used-car market) than the hinterland. */
 export const TOGO_IMPORT_MIX: Mix = [
-  ["gasoil", 15], ["fuel_oil", 5], ["gasoline", 10],
-  ["clinker", 18], ["cement", 2],
-  ["broken_rice", 5], ["milled_rice", 3], ["wheat", 5],
+  ["gasoil", 17], ["fuel_oil", 6], ["gasoline", 12],
+  ["clinker", 20], ["cement", 2],
+  ["broken_rice", 5], ["milled_rice", 3], ["wheat", 6],
   ["urea", 1], ["npk", 1],
-  ["used_cars", 4.5], ["used_diesel_cars", 2.5],
-  ["rebar", 2.5], ["steel_bars", 1.5],
-  ["sugar", 4], ["palm_oil", 3], ["milk_powder", 2], ["medicines", 1], ["tyres", 1.5], ["wax_prints", 3],
-  ["plastic_ware", 3], ["crushers", 3], ["tiles", 2], ["pasta", 1.5],
+  ["used_cars", 2.5], ["used_diesel_cars", 1.5],
+  ["rebar", 3], ["steel_bars", 2],
+  ["sugar", 4.5], ["palm_oil", 3.5], ["milk_powder", 1], ["medicines", 0.3], ["tyres", 1.2], ["wax_prints", 1.5],
+  ["plastic_ware", 1.5], ["crushers", 1], ["tiles", 2.5], ["pasta", 1],
 ];
 
 /**

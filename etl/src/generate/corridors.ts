@@ -75,8 +75,14 @@ export interface RouteChoice {
   readonly inlandOffice: string;
 }
 
+/** BF cargo for Bobo-Dioulasso rather than Ouagadougou [E]. */
+const BF_BOBO_SHARE = 0.15;
+/** Mali's cargo by Faramana–Koury rather than Koloko–Hérémakono [E]; on the latter, the share cleared at Sikasso [E]. */
+const ML_KOURY_SHARE = 0.4;
+const ML_SIKASSO_SHARE = 0.25;
+
 /**
- * The route of a consignment [E]: most BF cargo goes to Ouagadougou, some to
+ * The route of a consignment: most BF cargo goes to Ouagadougou, some to
  * Bobo-Dioulasso; Niger's cargo uses Kantchari–Makalondi until the diversion
  * and the escorted Téra route after it (domain.md §1.3, §2); Mali's splits
  * between Hérémakono (to Sikasso or Bamako) and Koury.
@@ -84,12 +90,12 @@ export interface RouteChoice {
 export function chooseRoute(country: AesCountry, at: number, rng: Random): RouteChoice {
   switch (country) {
     case "BF":
-      return rng.chance(0.85) ? { route: "TG-BF-OUA", inlandOffice: "BFOUA" } : { route: "TG-BF-BOB", inlandOffice: "BFBOB" };
+      return rng.chance(BF_BOBO_SHARE) ? { route: "TG-BF-BOB", inlandOffice: "BFBOB" } : { route: "TG-BF-OUA", inlandOffice: "BFOUA" };
     case "NE":
       return monthOrdinal(monthOf(at)) >= monthOrdinal(NIGER_DIVERSION_FROM) ? { route: "TG-NE-TER", inlandOffice: "NENIM" } : { route: "TG-NE-KAN", inlandOffice: "NENIM" };
     case "ML":
-      if (rng.chance(0.4)) return { route: "TG-ML-KOU", inlandOffice: "MLBKO" };
-      return { route: "TG-ML-HER", inlandOffice: rng.chance(0.25) ? "MLSIK" : "MLBKO" };
+      if (rng.chance(ML_KOURY_SHARE)) return { route: "TG-ML-KOU", inlandOffice: "MLBKO" };
+      return { route: "TG-ML-HER", inlandOffice: rng.chance(ML_SIKASSO_SHARE) ? "MLSIK" : "MLBKO" };
   }
 }
 

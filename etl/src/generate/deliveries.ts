@@ -16,10 +16,18 @@ export interface Window {
   readonly label: string;
 }
 
-/** Monthly window of the month holding `ms`, delivered on the 1st of the next month at `hourUtc`. */
+const monthlyWindows = new Map<number, Window>();
+
+/** Monthly window of the month holding `ms`, delivered on the 1st of the next month at `hourUtc` (windows are reused: one per month and hour). */
 export function monthlyWindow(ms: number, hourUtc: number): Window {
   const month = monthOf(ms);
-  return { start: monthStart(month), end: monthEnd(month), deliveredAt: monthEnd(month) + hourUtc * HOUR_MS, label: monthLabel(month) };
+  const key = (month.year * 12 + month.month) * 24 + hourUtc;
+  let window = monthlyWindows.get(key);
+  if (!window) {
+    window = { start: monthStart(month), end: monthEnd(month), deliveredAt: monthEnd(month) + hourUtc * HOUR_MS, label: monthLabel(month) };
+    monthlyWindows.set(key, window);
+  }
+  return window;
 }
 
 /** Togo's ASYCUDA exports: Fridays at 18:00 UTC (2024-01-05 is one), each holding what changed in the week before. */
@@ -32,13 +40,9 @@ export function weeklyCustomsWindow(ms: number): Window {
   return { start: end - WEEK_MS, end, deliveredAt: end, label: isoDate(wall(end)) };
 }
 
-/** BF, ML and NE customs export monthly, on the 1st at 20:00 UTC, what changed since the previous export. */
+/** BF, ML and NE customs export each month's activity (UTC calendar month) on the 1st of the next month at 20:00 UTC. */
 export function monthlyCustomsWindow(ms: number): Window {
-  const month = monthOf(ms);
-  const thisExport = monthStart(month) + 20 * HOUR_MS;
-  const end = ms < thisExport ? thisExport : monthEnd(month) + 20 * HOUR_MS;
-  const covered = monthOf(end - DAY_MS);
-  return { start: ms < thisExport ? monthStart(monthOf(monthStart(month) - DAY_MS)) + 20 * HOUR_MS : thisExport, end, deliveredAt: end, label: monthLabel(covered) };
+  return monthlyWindow(ms, 20);
 }
 
 export const fileStamp = (window: Window) => deliveryStamp(window.deliveredAt);

@@ -11,31 +11,33 @@ const OWNER_PREFIXES = [
   "MSCU", "MEDU", "MSMU", "MSKU", "MRKU", "MAEU", "CMAU", "CGMU", "TGHU", "TCLU", "CSNU", "CCLU", "OOLU", "HLXU", "HLBU", "SEGU",
   "TRHU", "BMOU", "GESU", "CAIU", "TEMU", "FCIU", "ONEU", "EGHU", "ECMU", "APZU", "BEAU", "TLLU", "UACU", "NYKU", "SUDU", "WHLU",
 ];
-/** Multiplier coprime with 10^6: k → k·M mod 10^6 visits every serial once. */
-const SERIAL_STRIDE = 7919;
 const SERIALS = 1_000_000;
+/** Odd and not a multiple of 5, so coprime with prefixes × serials (2^a·5^b): i → i·M + offset visits every number once. */
+const STRIDE = 7_919_113;
 
 /**
  * Container numbers, each used once in a run (a reused number would pair a
- * gate-out with another box's discharge): a counter spread over the owner
- * prefixes and, through a bijection, over the six-digit serials.
+ * gate-out with another box's discharge): a counter mapped by a bijection
+ * onto (owner prefix, six-digit serial), so consecutive boxes look unrelated.
  */
 export class ContainerNumbers {
   #next = 0;
   readonly #prefixes: string[];
   readonly #offset: number;
+  readonly #space: number;
 
   constructor(rng: Random) {
     this.#prefixes = rng.shuffle([...OWNER_PREFIXES]);
-    this.#offset = rng.int(SERIALS);
+    this.#space = this.#prefixes.length * SERIALS;
+    this.#offset = rng.int(this.#space);
   }
 
   next(): string {
     const i = this.#next++;
-    const prefix = this.#prefixes[i % this.#prefixes.length] as string;
-    const k = Math.floor(i / this.#prefixes.length);
-    if (k >= SERIALS) throw new Error("container numbers exhausted");
-    const serial = String((k * SERIAL_STRIDE + this.#offset) % SERIALS).padStart(6, "0");
+    if (i >= this.#space) throw new Error("container numbers exhausted");
+    const n = (i * STRIDE + this.#offset) % this.#space;
+    const prefix = this.#prefixes[n % this.#prefixes.length] as string;
+    const serial = String(Math.floor(n / this.#prefixes.length)).padStart(6, "0");
     return `${prefix}${serial}${iso6346CheckDigit(prefix + serial)}`;
   }
 }

@@ -84,6 +84,12 @@ export class FileSink {
     this.#buffer = "";
   }
 
+  /** Closes the file as it is, after a failure: no footer, no compression, the partial file removed. */
+  abandon(): void {
+    fs.closeSync(this.#fd);
+    fs.rmSync(this.#writePath, { force: true });
+  }
+
   async close(): Promise<GeneratedFile> {
     if (this.spec.footer) this.#buffer += this.spec.footer(this);
     this.#flush();
@@ -129,6 +135,12 @@ export class SinkRegistry {
 
   async closeAll(): Promise<void> {
     await this.closeUpTo(Number.POSITIVE_INFINITY);
+  }
+
+  /** After a failure: the open files are removed (the complete ones stay). */
+  abandon(): void {
+    for (const sink of this.#open.values()) sink.abandon();
+    this.#open.clear();
   }
 
   /** The files written, in delivery order (their names). */

@@ -37,19 +37,26 @@ function line(code: TaxLine["code"], base: number, rate: number, mp: PaymentMode
   return { code, base, rate, amount: amountOf(base, rate), mp };
 }
 
-/** DD by CET band, RS, PC, PCS on the CIF, TVA on CIF plus all of them, all with one payment mode. */
-function importLines(cif: number, band: CetBand, at: number, mp: PaymentMode, rsMode: PaymentMode): TaxLine[] {
-  const dd = line("DD", cif, band, mp);
+/** What decides an item's taxes besides its value. */
+export interface Taxable {
+  readonly cetBand: CetBand;
+  readonly vatExempt?: boolean;
+}
+
+/** DD by CET band, RS, PC, PCS on the CIF, TVA (unless exempt) on CIF plus all of them, all with one payment mode. */
+function importLines(cif: number, goods: Taxable, at: number, mp: PaymentMode, rsMode: PaymentMode): TaxLine[] {
+  const dd = line("DD", cif, goods.cetBand, mp);
   const rs = line("RS", cif, RS_RATE, rsMode);
   const pcs = line("PCS", cif, at < PCS_CHANGE_MS ? PCS_RATE_BEFORE : PCS_RATE, mp);
   const pc = line("PC", cif, PC_RATE, mp);
+  if (goods.vatExempt === true) return [dd, rs, pcs, pc];
   const tva = line("TVA", cif + dd.amount + rs.amount + pcs.amount + pc.amount, TVA_RATE, mp);
   return [dd, rs, pcs, pc, tva];
 }
 
 /** Home use (IM4, at Lomé or at a destination office): everything paid. */
-export function homeUseLines(cif: number, band: CetBand, registeredAt: number): TaxLine[] {
-  return importLines(cif, band, registeredAt, 1, 1);
+export function homeUseLines(cif: number, goods: Taxable, registeredAt: number): TaxLine[] {
+  return importLines(cif, goods, registeredAt, 1, 1);
 }
 
 /** True when an IM8 registered at `at` pays its statistical fee at Lomé. */
@@ -62,8 +69,8 @@ export function transitPaysRs(at: number): boolean {
  * Lomé until its suspension, plus the guarantee line (MP 2): 0.25 % of CIF
  * for each country of the route.
  */
-export function transitLines(cif: number, band: CetBand, registeredAt: number, countriesCrossed: number): TaxLine[] {
-  const lines = importLines(cif, band, registeredAt, 0, transitPaysRs(registeredAt) ? 1 : 0);
+export function transitLines(cif: number, goods: Taxable, registeredAt: number, countriesCrossed: number): TaxLine[] {
+  const lines = importLines(cif, goods, registeredAt, 0, transitPaysRs(registeredAt) ? 1 : 0);
   lines.push(line("GAR", cif, GUARANTEE_RATE_PER_COUNTRY * countriesCrossed, 2));
   return lines;
 }

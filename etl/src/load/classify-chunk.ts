@@ -21,7 +21,7 @@ export interface Classified {
   readonly verdict: Verdict;
 }
 
-interface LedgerEntry {
+export interface LedgerEntry {
   readonly key: string;
   readonly content_hash: string;
   readonly load_id: string;
@@ -54,11 +54,17 @@ async function ledgerEntries(warehouse: Warehouse, feed: FeedId, keyHashes: read
   return byKey;
 }
 
+/** What classification needs from records written but not yet flushed to the warehouse. */
+export interface Unflushed {
+  entriesFor(feed: FeedId, key: string): readonly LedgerEntry[];
+  unflushed(feed: FeedId): readonly SourceRecord<Row>[];
+}
+
 /** Refusals of the feed's checks against what was loaded before, by record index. */
-async function stateRefusals(context: ChunkContext, records: readonly SourceRecord<Row>[], previous: readonly Classified[]): Promise<Map<number, { reason: ReasonCode; detail: string }>> {
+async function stateRefusals(context: ChunkContext, records: readonly SourceRecord<Row>[], pending: Unflushed): Promise<Map<number, { reason: ReasonCode; detail: string }>> {
   const { spec, warehouse, reference } = context;
   if (!spec.checkAgainstState) return new Map();
-  const refusals = await spec.checkAgainstState(records, { reference, query: (sql, params, tag) => warehouse.query({ sql, params, tag }) }, previous.map((c) => c.record));
+  const refusals = await spec.checkAgainstState(records, { reference, query: (sql, params, tag) => warehouse.query({ sql, params, tag }) }, pending.unflushed(spec.id));
   return new Map(refusals.map((r) => [r.index, { reason: r.reason, detail: r.detail }]));
 }
 
@@ -68,12 +74,12 @@ async function stateRefusals(context: ChunkContext, records: readonly SourceReco
  * quarantined, by another load or earlier in this one, is a duplicate; a
  * record this same load wrote before it was killed (same load_id and record
  * index in the ledger) counts as it counted then; anything else is loaded,
- * or quarantined with its reason. `previous` is the chunk before, whose
- * writes may still be under way: it is consulted in memory.
+ * or quarantined with its reason. Records gathered but not yet flushed
+ * (`pending`) count as written.
  */
-export async function classifyChunk(context: ChunkContext, records: readonly SourceRecord<Row>[], previous: readonly Classified[] = []): Promise<Classified[]> {
+export async function classifyChunk(context: ChunkContext, records: readonly SourceRecord<Row>[], pending: Unflushed): Promise<Classified[]> {
   const { warehouse, spec, loadId } = context;
-  const refused = await stateRefusals(context, records, previous);
+  const refused = await stateRefusals(context, records, pending);
   const prepared = records.map((record) => {
     const key = record.key ?? `raw:${hash53(record.raw)}`;
     const row = record.outcome.ok ? record.outcome.row : record.outcome.candidate;
@@ -83,16 +89,12 @@ export async function classifyChunk(context: ChunkContext, records: readonly Sou
     return { record, key, keyHash: hash53(key), contentHash, valuesLine };
   });
   const known = await ledgerEntries(warehouse, spec.id, prepared.map((p) => p.keyHash));
-  // Records already decided in this chunk and the previous one, by key: an earlier equal record makes a later one a duplicate.
+  // Records already decided in this chunk, by key: an earlier equal record makes a later one a duplicate.
   const earlier = new Map<string, { contentHash: number; loaded: boolean }[]>();
-  for (const item of previous) {
-    if (item.verdict.kind === "duplicate") continue;
-    const list = earlier.get(item.key) ?? [];
-    list.push({ contentHash: item.contentHash, loaded: item.verdict.kind === "loaded" });
-    earlier.set(item.key, list);
-  }
   return prepared.map(({ record, key, keyHash, contentHash, valuesLine }): Classified => {
-    const entries = known.get(key) ?? [];
+    const stored = known.get(key);
+    const gathered = pending.entriesFor(spec.id, key);
+    const entries = gathered.length === 0 ? (stored ?? []) : [...(stored ?? []), ...gathered];
     const mine = entries.find((e) => e.load_id === loadId && e.record_index === record.index);
     const refusal = refused.get(record.index);
     let verdict: Verdict;

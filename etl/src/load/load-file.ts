@@ -6,10 +6,10 @@ import { openBytes, peekBytes, type ReadProgress } from "../core/byte-source.js"
 import { detectFeed } from "../core/detect-feed.js";
 import { valueColumns, type FeedSpec } from "../core/feed-spec.js";
 import { UnreadableFileError, type ReferenceData, type Row, type SourceRecord } from "../core/types.js";
+import type { BatchWriter } from "./batch-writer.js";
 import { classifyChunk, type Classified } from "./classify-chunk.js";
 import { fileSha256 } from "./file-digest.js";
-import { findResumable, nextSeq, writeLoadEntry, type LoadEntry, type LoadSource } from "./load-log.js";
-import { writeChunk } from "./write-chunk.js";
+import { findResumable, nextSeq, writeLoadEntries, type LoadEntry, type LoadSource } from "./load-log.js";
 
 export interface FileProgress {
   readonly file: string;
@@ -61,97 +61,119 @@ async function detect(filePath: string): Promise<FeedId | null> {
   }
 }
 
+export interface PreparedLoad {
+  readonly path: string;
+  readonly entry: LoadEntry;
+  readonly resumed: boolean;
+}
+
 /**
- * Loads one file: every record becomes a loaded row, a quarantined row or a
- * duplicate ignored, and read = loaded + quarantined + duplicates. The load
- * stays `running` in the load log until the caller has refreshed the derived
- * tables; a load killed before that is resumed by the next run of the file.
+ * Identifies a batch's files (content hash), finds the loads of them that a
+ * killed process left unfinished (resumed under the same id and sequence),
+ * gives the others the next delivery sequences, and writes every start row
+ * in one statement, before any record: a batch killed anywhere is resumable.
  */
-export async function loadFile(filePath: string, options: LoadOptions): Promise<FileLoad> {
+export async function prepareLoads(filePaths: readonly string[], options: Pick<LoadOptions, "warehouse" | "source" | "loadedBy">): Promise<PreparedLoad[]> {
+  const { warehouse } = options;
+  const files = await Promise.all(filePaths.map(async (filePath) => ({ filePath, size: (await fs.promises.stat(filePath)).size, sha256: await fileSha256(filePath) })));
+  const resumable = await findResumable(warehouse, files.map((f) => f.sha256));
+  let seq = await nextSeq(warehouse);
+  const claimed = new Set<string>();
+  const prepared = files.map(({ filePath, size, sha256 }): PreparedLoad => {
+    // The same file twice in one batch: only the first may resume the interrupted load.
+    const resume = claimed.has(sha256) ? undefined : resumable.get(sha256);
+    claimed.add(sha256);
+    const entry: LoadEntry = {
+      loadId: resume?.loadId ?? randomUUID(),
+      seq: resume?.seq ?? seq++,
+      source: options.source,
+      fileName: path.basename(filePath),
+      filePath: path.resolve(filePath),
+      fileSize: size,
+      sha256,
+      feed: null,
+      status: "running",
+      counters: { read: 0, loaded: 0, quarantined: 0, duplicates: 0 },
+      firstEventAt: null,
+      lastEventAt: null,
+      startedAt: resume?.startedAt ?? Date.now(),
+      finishedAt: null,
+      error: "",
+      loadedBy: options.loadedBy,
+    };
+    return { path: filePath, entry, resumed: resume !== undefined };
+  });
+  await writeLoadEntries(warehouse, prepared.map((p) => p.entry));
+  return prepared;
+}
+
+/**
+ * Loads one prepared file: every record becomes a loaded row, a quarantined
+ * row or a duplicate ignored, and read = loaded + quarantined + duplicates.
+ * The load stays `running` in the load log until the caller has refreshed
+ * the derived tables; a load killed before that is resumed by the next run.
+ */
+export async function loadFile(prepared: PreparedLoad, options: LoadOptions, writer: BatchWriter): Promise<FileLoad> {
   const { warehouse, logger } = options;
-  const stat = await fs.promises.stat(filePath);
-  const sha256 = await fileSha256(filePath);
-  const resumable = await findResumable(warehouse, sha256);
-  const entry: LoadEntry = {
-    loadId: resumable?.loadId ?? randomUUID(),
-    seq: resumable?.seq ?? (await nextSeq(warehouse)),
-    source: options.source,
-    fileName: path.basename(filePath),
-    filePath: path.resolve(filePath),
-    fileSize: stat.size,
-    sha256,
-    feed: null,
-    status: "running",
-    counters: { read: 0, loaded: 0, quarantined: 0, duplicates: 0 },
-    firstEventAt: null,
-    lastEventAt: null,
-    startedAt: resumable?.startedAt ?? Date.now(),
-    finishedAt: null,
-    error: "",
-    loadedBy: options.loadedBy,
-  };
+  const { entry } = prepared;
   const months = new Set<number>();
   try {
-    entry.feed = await detect(filePath);
-    await writeLoadEntry(warehouse, entry);
+    entry.feed = await detect(prepared.path);
     if (entry.feed === null) throw new UnreadableFileError("format non reconnu : ni escales, conteneurs (EDIFACT), déclarations (XML), mouvements (JSON Lines) ni factures / format not recognised as any of the five feeds");
     const spec = options.specs.get(entry.feed);
     if (!spec) throw new UnreadableFileError(`feed ${entry.feed} has no loader`);
-    if (resumable) logger.info({ file: entry.fileName, loadId: entry.loadId }, "resuming an interrupted load");
-    await loadRecords(filePath, spec, entry, months, options);
+    if (prepared.resumed) logger.info({ file: entry.fileName, loadId: entry.loadId }, "resuming an interrupted load");
+    await loadRecords(prepared.path, spec, entry, months, options, writer);
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error; // engine failures leave the load resumable
     entry.status = "failed";
     entry.error = error.message;
     entry.finishedAt = Date.now();
-    await writeLoadEntry(warehouse, entry);
+    await writeLoadEntries(warehouse, [entry]);
     logger.warn({ file: entry.fileName, error: error.message }, "file could not be read");
   }
-  return { entry, months, resumed: resumable !== null };
+  return { entry, months, resumed: prepared.resumed };
 }
 
-async function loadRecords(filePath: string, spec: FeedSpec<Row>, entry: LoadEntry, months: Set<number>, options: LoadOptions): Promise<void> {
+async function loadRecords(filePath: string, spec: FeedSpec<Row>, entry: LoadEntry, months: Set<number>, options: LoadOptions, writer: BatchWriter): Promise<void> {
   const { warehouse } = options;
   const progress: ReadProgress = { bytesRead: 0, bytesTotal: entry.fileSize };
   const context = { warehouse, spec, columns: valueColumns(spec), loadId: entry.loadId, reference: options.reference, seq: entry.seq, fileName: entry.fileName, sha256: entry.sha256 };
   const records = spec.parse(openBytes(filePath, progress), { reference: options.reference, fileName: entry.fileName });
   const persisted = new Set<number>();
-  // While chunk k is written, chunk k+1 is parsed and classified: it sees the warehouse as of chunk
-  // k-1 (awaited below before k's write began) and chunk k in memory.
-  let writing: Promise<void> = Promise.resolve();
-  let previous: Classified[] = [];
   for await (const chunk of chunks(records as AsyncIterable<SourceRecord<Row>>, options.chunkSize ?? DEFAULT_CHUNK)) {
-    const classified = await classifyChunk(context, chunk, previous);
-    await writing;
+    const classified = await classifyChunk(context, chunk, writer);
     const touched = await monthsTouched(warehouse, spec, classified);
-    const fresh = [...touched].filter((m) => !persisted.has(m));
+    // The months of new records come back from the file itself when a killed load is resumed; the old
+    // months of replaced versions do not (those versions are gone once the new ones are in): keep those.
+    const fresh = [...touched.previous].filter((m) => !touched.current.has(m) && !persisted.has(m));
     if (fresh.length > 0) {
       await warehouse.insert("pending_months", fresh.map((month) => ({ load_id: entry.loadId, month })), { tag: `etl:${spec.id}:pending-months` });
       fresh.forEach((m) => persisted.add(m));
     }
-    touched.forEach((m) => months.add(m));
+    touched.current.forEach((m) => months.add(m));
+    touched.previous.forEach((m) => months.add(m));
     count(entry, spec, classified);
-    writing = writeChunk(context, classified);
-    previous = classified;
+    await writer.add(context, classified);
     options.onProgress?.({ file: entry.fileName, bytesRead: progress.bytesRead, bytesTotal: progress.bytesTotal, records: entry.counters.read });
   }
-  await writing;
 }
 
-/** The months a chunk's loaded records feed, and those of the versions they replace. */
-async function monthsTouched(warehouse: Warehouse, spec: FeedSpec<Row>, classified: readonly Classified[]): Promise<Set<number>> {
-  const months = new Set<number>();
+/** The months a chunk's loaded records feed (current), and those of the versions they replace (previous). */
+async function monthsTouched(warehouse: Warehouse, spec: FeedSpec<Row>, classified: readonly Classified[]): Promise<{ current: Set<number>; previous: Set<number> }> {
+  const current = new Set<number>();
+  const previous = new Set<number>();
   const replacing: string[] = [];
   for (const item of classified) {
     if (item.verdict.kind !== "loaded") continue;
-    for (const m of spec.months(item.verdict.row)) months.add(m);
+    for (const m of spec.months(item.verdict.row)) current.add(m);
     if (item.verdict.replaces) replacing.push(item.key);
   }
   if (spec.previousMonthsSql && replacing.length > 0) {
     const rows = await warehouse.query<{ m: number }>({ sql: spec.previousMonthsSql, params: { keys: replacing }, tag: `etl:${spec.id}:previous-months` });
-    for (const row of rows) months.add(Number(row.m));
+    for (const row of rows) previous.add(Number(row.m));
   }
-  return months;
+  return { current, previous };
 }
 
 function count(entry: LoadEntry, spec: FeedSpec<Row>, classified: readonly Classified[]): void {

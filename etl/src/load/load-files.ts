@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { refreshDerived, type FeedId } from "@corridor/warehouse";
-import { writeLoadEntry, type Counters, type LoadStatus } from "./load-log.js";
-import { loadFile, type FileLoad, type LoadOptions } from "./load-file.js";
+import { writeLoadEntries, type Counters, type LoadStatus } from "./load-log.js";
+import { BatchWriter } from "./batch-writer.js";
+import { loadFile, prepareLoads, type FileLoad, type LoadOptions } from "./load-file.js";
 
 /** One file of a batch, as `etl load --json` and the load log report it. */
 export interface FileSummary {
@@ -74,7 +75,9 @@ export function withHorizon(months: Iterable<number>, horizon: number): Set<numb
 export async function loadFiles(filePaths: readonly string[], options: BatchOptions): Promise<BatchSummary> {
   const { warehouse } = options;
   const loads: FileLoad[] = [];
-  for (const filePath of filePaths) loads.push(await loadFile(filePath, options));
+  const writer = new BatchWriter(warehouse);
+  for (const prepared of await prepareLoads(filePaths, options)) loads.push(await loadFile(prepared, options, writer));
+  await writer.flush();
   const active = loads.filter((l) => l.entry.status === "running");
   const months = new Set<number>();
   for (const load of active) load.months.forEach((m) => months.add(m));
@@ -89,8 +92,8 @@ export async function loadFiles(filePaths: readonly string[], options: BatchOpti
   for (const { entry } of active) {
     entry.status = entry.counters.quarantined > 0 ? "quarantined" : "loaded";
     entry.finishedAt = finishedAt;
-    await writeLoadEntry(warehouse, entry);
   }
+  await writeLoadEntries(warehouse, active.map((l) => l.entry));
   const files = loads.map(({ entry }): FileSummary => ({
     path: entry.filePath,
     feed: entry.feed,

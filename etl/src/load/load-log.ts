@@ -42,9 +42,15 @@ function isAlive(pid: number): boolean {
 }
 
 export async function writeLoadEntry(warehouse: Warehouse, entry: LoadEntry): Promise<void> {
+  await writeLoadEntries(warehouse, [entry]);
+}
+
+/** Several load-log rows in one statement (a batch's start rows, its end rows). */
+export async function writeLoadEntries(warehouse: Warehouse, entries: readonly LoadEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await warehouse.insert(
     "load_log",
-    [
+    entries.map((entry) => (
       {
         load_id: entry.loadId,
         seq: entry.seq,
@@ -69,8 +75,7 @@ export async function writeLoadEntry(warehouse: Warehouse, entry: LoadEntry): Pr
         pid: process.pid,
         // Strictly increasing per process, so the end row always replaces the start row.
         updated_at: formatUtcMs(Math.max(Date.now(), entry.startedAt + (entry.status === "running" ? 0 : 1))),
-      },
-    ],
+      })),
     { tag: "etl:load-log" },
   );
 }
@@ -92,18 +97,20 @@ export interface ResumableLoad {
  * process died: it is resumed under the same load_id and sequence, so the
  * records it wrote count as its own and the counters equal a clean load's.
  */
-export async function findResumable(warehouse: Warehouse, sha256: string): Promise<ResumableLoad | null> {
-  const rows = await warehouse.query<{ load_id: string; seq: string; status: string; host: string; pid: number; started_at: string }>({
-    sql: `SELECT load_id, toString(seq) AS seq, toString(status) AS status, host, pid, started_at FROM load_log FINAL
-          WHERE file_sha256 = {sha:FixedString(64)} AND status IN ('running', 'interrupted') ORDER BY seq DESC`,
-    params: { sha: sha256 },
+export async function findResumable(warehouse: Warehouse, sha256s: readonly string[]): Promise<Map<string, ResumableLoad>> {
+  const found = new Map<string, ResumableLoad>();
+  if (sha256s.length === 0) return found;
+  const rows = await warehouse.query<{ load_id: string; sha: string; seq: string; status: string; host: string; pid: number; started_at: string }>({
+    sql: `SELECT load_id, toString(file_sha256) AS sha, toString(seq) AS seq, toString(status) AS status, host, pid, started_at FROM load_log FINAL
+          WHERE file_sha256 IN {shas:Array(FixedString(64))} AND status IN ('running', 'interrupted') ORDER BY seq DESC`,
+    params: { shas: [...new Set(sha256s)] },
     tag: "etl:resumable",
   });
   for (const row of rows) {
     const dead = row.status === "interrupted" || (row.host === os.hostname() && !isAlive(row.pid));
-    if (dead) return { loadId: row.load_id, seq: Number(row.seq), startedAt: Date.parse(row.started_at) };
+    if (dead && !found.has(row.sha)) found.set(row.sha, { loadId: row.load_id, seq: Number(row.seq), startedAt: Date.parse(row.started_at) });
   }
-  return null;
+  return found;
 }
 
 /** Marks as interrupted the running loads of processes on this host that died; run at start. */

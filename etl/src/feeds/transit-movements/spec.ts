@@ -55,7 +55,7 @@ export const transitMovementsSpec: FeedSpec<TransitEventRow> = {
       "etl:transit-movements:departures",
     );
     const departures = new Map<string, Departure>(loaded.map((d) => [d.movement, { route: d.route, at: d.at }]));
-    // Departures of the previous chunk are not in the warehouse yet, and come after what is.
+    // Departures gathered but not flushed yet are not in the warehouse, and come after what is.
     for (const record of previous) {
       if (record.outcome.ok && record.outcome.row.event === "DEPARTED") departures.set(record.outcome.row.movement, { route: record.outcome.row.route, at: record.outcome.row.at });
     }
