@@ -14,8 +14,14 @@ function escapeText(value: string): string {
   return value.replace(/[\\\t\n\r]/gu, (ch) => (ch === "\\" ? "\\\\" : ch === "\t" ? "\\t" : ch === "\n" ? "\\n" : "\\r"));
 }
 
+/**
+ * An array element as a quoted literal. ClickHouse reads a TabSeparated array
+ * cell in its quoted syntax straight from the bytes (no TabSeparated
+ * unescaping first), so the element carries the quoted literal's escapes only,
+ * which also keep tabs and line breaks out of the cell.
+ */
 function quoteInArray(value: string): string {
-  return `'${value.replace(/[\\']/gu, (ch) => `\\${ch}`)}'`;
+  return `'${value.replace(/[\\'\t\n\r]/gu, (ch) => (ch === "\t" ? "\\t" : ch === "\n" ? "\\n" : ch === "\r" ? "\\r" : `\\${ch}`))}'`;
 }
 
 function cell(value: Cell | undefined, kind: ColumnKind): string {
@@ -25,7 +31,7 @@ function cell(value: Cell | undefined, kind: ColumnKind): string {
     case "number":
       return escapeText(String(value));
     case "text[]":
-      return escapeText(`[${(value as readonly (string | number | null)[]).map((v) => (v === null ? "NULL" : quoteInArray(String(v)))).join(",")}]`);
+      return `[${(value as readonly (string | number | null)[]).map((v) => (v === null ? "NULL" : quoteInArray(String(v)))).join(",")}]`;
     case "number[]":
       return `[${(value as readonly (string | number | null)[]).map((v) => (v === null ? "NULL" : String(v))).join(",")}]`;
   }

@@ -85,9 +85,13 @@ export class BatchWriter {
   /** Unflushed records by feed, for the feeds' checks against earlier records. */
   private records = new Map<FeedId, SourceRecord<Row>[]>();
 
+  /** Characters gathered (rows, quarantine, ledger): large records (declarations) flush on size before count. */
+  private chars = 0;
+
   constructor(
     private readonly warehouse: Warehouse,
     private readonly maxRecords = 25_000,
+    private readonly maxChars = 32 * 1024 * 1024,
   ) {}
 
   entriesFor(feed: FeedId, key: string): readonly LedgerEntry[] {
@@ -108,7 +112,9 @@ export class BatchWriter {
     }
     const others = context.columns.others;
     const now = formatUtcMs(Date.now());
-    const kept = this.records.get(spec.id) ?? [];
+    // Only feeds that check against earlier records need them, and not their raw text.
+    const kept = spec.checkAgainstState ? (this.records.get(spec.id) ?? []) : null;
+    const before = this.quarantine.length + this.ledger.length + buffer.rows.length;
     for (const item of classified) {
       const { verdict, record } = item;
       if (verdict.kind === "duplicate" || verdict.resumed) continue;
@@ -117,7 +123,7 @@ export class BatchWriter {
         const rest = others.length > 0 ? `\t${tabSeparatedCells(others, verdict.row)}` : "";
         buffer.rows += `${item.valuesLine}${rest}\t${recordVersion(spec.rank(verdict.row), seq, record.index)}\t${item.contentHash}\t${loadId}\t${record.index}\n`;
         buffer.rowCount++;
-        kept.push(record);
+        kept?.push({ index: record.index, position: record.position, raw: "", key: record.key, outcome: record.outcome });
       } else {
         this.quarantine += tabSeparatedLine(QUARANTINE_COLUMNS, {
           feed: spec.id,
@@ -144,8 +150,9 @@ export class BatchWriter {
       list.push({ key: item.key, content_hash: String(item.contentHash), load_id: loadId, record_index: record.index, outcome: verdict.kind });
       this.entries.set(entryKey, list);
     }
-    this.records.set(spec.id, kept);
-    if (this.ledgerCount >= this.maxRecords) await this.flush();
+    if (kept) this.records.set(spec.id, kept);
+    this.chars += this.quarantine.length + this.ledger.length + buffer.rows.length - before;
+    if (this.ledgerCount >= this.maxRecords || this.chars >= this.maxChars) await this.flush();
   }
 
   async flush(): Promise<void> {
@@ -162,6 +169,7 @@ export class BatchWriter {
     this.quarantineCount = 0;
     this.ledger = "";
     this.ledgerCount = 0;
+    this.chars = 0;
     this.entries = new Map();
     this.records = new Map();
   }

@@ -10,7 +10,9 @@ import { DEPARTURES } from "./transit-movements.js";
 export const borderCrossings: DerivedFact = {
   name: "border-crossings",
   sources: ["transit-movements"],
-  tables: [{ live: "fact_border_crossings", stage: "fact_border_crossings_stage" }],
+  tables: [{ live: "fact_border_crossings", stage: "fact_border_crossings_stage" },
+    // Filled by the view mv_border_crossings_hourly as the facts land in staging.
+    { live: "rollup_border_crossings_hourly", stage: "rollup_border_crossings_hourly_stage" }],
   build: [
     `INSERT INTO fact_border_crossings_stage
 WITH

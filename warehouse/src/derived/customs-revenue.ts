@@ -8,7 +8,9 @@ import { DECLARATION_DIRECTION, REFERENCE_MAPS, type DerivedFact } from "./deriv
 export const customsRevenue: DerivedFact = {
   name: "customs-revenue",
   sources: ["customs-declarations"],
-  tables: [{ live: "fact_customs_revenue", stage: "fact_customs_revenue_stage" }],
+  tables: [{ live: "fact_customs_revenue", stage: "fact_customs_revenue_stage" },
+    // Filled by the view mv_customs_revenue_hourly as the facts land in staging.
+    { live: "rollup_customs_revenue_hourly", stage: "rollup_customs_revenue_hourly_stage" }],
   build: [
     `INSERT INTO fact_customs_revenue_stage
 WITH ${REFERENCE_MAPS.revenueTaxCodes}

@@ -16,6 +16,8 @@ export const declarations: DerivedFact = {
   tables: [
     { live: "fact_declarations", stage: "fact_declarations_stage" },
     { live: "fact_declaration_items", stage: "fact_declaration_items_stage" },
+    // Filled by the view mv_declarations_hourly as the facts land in staging.
+    { live: "rollup_declarations_hourly", stage: "rollup_declarations_hourly_stage" },
   ],
   build: [
     `INSERT INTO fact_declarations_stage

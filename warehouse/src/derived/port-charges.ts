@@ -8,7 +8,9 @@ import { REFERENCE_MAPS, type DerivedFact } from "./derived-fact.js";
 export const portCharges: DerivedFact = {
   name: "port-charges",
   sources: ["port-invoices"],
-  tables: [{ live: "fact_port_charges", stage: "fact_port_charges_stage" }],
+  tables: [{ live: "fact_port_charges", stage: "fact_port_charges_stage" },
+    // Filled by the view mv_port_charges_hourly as the facts land in staging.
+    { live: "rollup_port_charges_hourly", stage: "rollup_port_charges_hourly_stage" }],
   build: [
     `INSERT INTO fact_port_charges_stage
 WITH ${REFERENCE_MAPS.shipFeeCodes}

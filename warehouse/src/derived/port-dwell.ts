@@ -11,7 +11,9 @@ import type { DerivedFact } from "./derived-fact.js";
 export const portDwell: DerivedFact = {
   name: "port-dwell",
   sources: ["container-events", "customs-declarations"],
-  tables: [{ live: "fact_port_dwell", stage: "fact_port_dwell_stage" }],
+  tables: [{ live: "fact_port_dwell", stage: "fact_port_dwell_stage" },
+    // Filled by the view mv_port_dwell_hourly as the facts land in staging.
+    { live: "rollup_port_dwell_hourly", stage: "rollup_port_dwell_hourly_stage" }],
   build: [
     `INSERT INTO fact_port_dwell_stage
 WITH

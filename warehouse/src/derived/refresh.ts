@@ -11,10 +11,12 @@ import { portDwell } from "./port-dwell.js";
 import { releases } from "./releases.js";
 import { swapMonths, truncateStages } from "./refresh-partitions.js";
 import { shipCalls } from "./ship-calls.js";
+import { journeys } from "./journeys.js";
+import { portMoves } from "./port-moves.js";
 import { transits } from "./transits.js";
 
 /** Every derived table of the warehouse, in refresh order (each builds from the feeds only). */
-export const DERIVED_FACTS: readonly DerivedFact[] = [shipCalls, portDwell, declarations, releases, customsRevenue, portCharges, transits, borderCrossings];
+export const DERIVED_FACTS: readonly DerivedFact[] = [shipCalls, portDwell, portMoves, declarations, releases, customsRevenue, portCharges, transits, borderCrossings, journeys];
 
 /** Months are rebuilt in batches: one statement per batch keeps each insert's partitions bounded. */
 const MONTHS_PER_BATCH = 12;

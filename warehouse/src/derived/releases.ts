@@ -9,7 +9,9 @@ import { DECLARATION_COUNTRY, DECLARATION_DIRECTION, type DerivedFact } from "./
 export const releases: DerivedFact = {
   name: "releases",
   sources: ["customs-declarations"],
-  tables: [{ live: "fact_releases", stage: "fact_releases_stage" }],
+  tables: [{ live: "fact_releases", stage: "fact_releases_stage" },
+    // Filled by the view mv_releases_hourly as the facts land in staging.
+    { live: "rollup_releases_hourly", stage: "rollup_releases_hourly_stage" }],
   build: [
     `INSERT INTO fact_releases_stage
 SELECT

@@ -5,7 +5,9 @@ import { DEPARTURES } from "./transit-movements.js";
 export const transits: DerivedFact = {
   name: "transits",
   sources: ["transit-movements"],
-  tables: [{ live: "fact_transits", stage: "fact_transits_stage" }],
+  tables: [{ live: "fact_transits", stage: "fact_transits_stage" },
+    // Filled by the view mv_transits_hourly as the facts land in staging.
+    { live: "rollup_transits_hourly", stage: "rollup_transits_hourly_stage" }],
   build: [
     `INSERT INTO fact_transits_stage
 WITH
