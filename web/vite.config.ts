@@ -8,6 +8,10 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: false,
+    rollupOptions: {
+      // Two pages, each with its own chunks: the dashboard (/) and the query explorer (/explorer).
+      input: { index: "index.html", explorer: "explorer.html" },
+    },
   },
   server: {
     // `vite` in development talks to the platform server started with `pnpm dev`.

@@ -57,7 +57,8 @@ export async function createApp(options: AppOptions): Promise<App> {
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", "data:", "blob:"],
           connectSrc: ["'self'"],
-          fontSrc: ["'self'"],
+          // GraphiQL's stylesheet embeds its fonts as data: URLs (nothing is fetched from outside).
+          fontSrc: ["'self'", "data:"],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
           upgradeInsecureRequests: null,
@@ -103,6 +104,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Hashed assets never change: cache them for a year; index.html is checked each time.
     app.use("/assets", express.static(path.join(webDir, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
     app.use(express.static(webDir, { index: false, maxAge: 0 }));
+    // The query explorer is a page of its own (GraphiQL, bundled): analysts open /explorer.
+    app.get("/explorer", (_req, res) => res.sendFile(path.join(webDir, "explorer.html"), { headers: { "Cache-Control": "no-cache" } }));
     app.get("/{*path}", (_req, res) => res.sendFile(index, { headers: { "Cache-Control": "no-cache" } }));
   } else {
     logger.warn({ webDir }, "dashboard not built; serving a notice at /");

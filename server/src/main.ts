@@ -31,6 +31,26 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+  // Handlers go in before the address is printed: whoever reads it may send a signal at once,
+  // and a signal with no handler kills the process with the data directory still claimed.
+  const running = server;
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    // Handlers stay installed: a second signal during the stop (a repeated Ctrl-C, or the
+    // embedded engine re-raising) must not kill the process before the data directory is released.
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ error: String(error) }, "stop failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
   const status = await server.warehouse.query<{ n: string }>({ sql: "SELECT toString(count()) AS n FROM load_log FINAL WHERE status IN ('loaded', 'quarantined')", tag: "start:status" });
   const empty = status[0]?.n === "0";
   process.stdout.write(
@@ -64,23 +84,6 @@ async function main(): Promise<number> {
     },
     (error: unknown) => logger.error({ error: error instanceof Error ? error.message : String(error) }, "demo load failed; it resumes at the next start"),
   );
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    // Handlers stay installed: a second signal during the stop (a repeated Ctrl-C, or the
-    // embedded engine re-raising) must not kill the process before the data directory is released.
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping");
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ error: String(error) }, "stop failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
   return -1; // keep running
 }
 

@@ -9,6 +9,8 @@ import { Authenticator } from "./auth/authenticator.js";
 import { ensureFirstAdmin, type FirstAdmin } from "./auth/first-admin.js";
 import { publicUrl, type ServerConfig } from "./config.js";
 import type { Services } from "./graphql/context.js";
+import { MetricsService } from "./metrics/metrics-service.js";
+import { exportRoutes } from "./export/export-routes.js";
 import { PlatformQueries } from "./queries/platform.queries.js";
 import { ReferenceQueries } from "./queries/reference.queries.js";
 import { buildCorridorSchema } from "./graphql/build-schema.js";
@@ -46,9 +48,13 @@ export async function startServer(config: ServerConfig, logger: Logger, env: Rea
     const access = new AccessStore(warehouse);
     const firstAdmin = await ensureFirstAdmin(access, env, config.warehouse.dataDir, logger);
     const authenticator = new Authenticator(access);
+    const reference = new ReferenceQueries(warehouse);
+    const platform = new PlatformQueries(warehouse);
     const services: Services = {
-      reference: new ReferenceQueries(warehouse),
-      platform: new PlatformQueries(warehouse),
+      warehouse,
+      reference,
+      platform,
+      metrics: new MetricsService(warehouse, reference, platform),
       access,
       authenticator,
       load,
@@ -56,7 +62,7 @@ export async function startServer(config: ServerConfig, logger: Logger, env: Rea
     };
     const schema = await buildCorridorSchema();
     const httpServer = http.createServer();
-    const routes = [await authRoutes({ store: access, authenticator, logger, sessionTtlMs: config.sessionTtlMs }), etlEndpoint({ warehouse, logger, token, queue: loads, settings: config.etl })];
+    const routes = [await authRoutes({ store: access, authenticator, logger, sessionTtlMs: config.sessionTtlMs }), etlEndpoint({ warehouse, logger, token, queue: loads, settings: config.etl }), exportRoutes({ schema, authenticator, metrics: services.metrics, logger })];
     const app = await createApp({ schema, warehouse, services, logger, webDir: config.webDir, httpServer, routes });
     httpServer.on("request", app.handler);
     await new Promise<void>((resolve, reject) => {

@@ -51,7 +51,8 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
     process: child,
     output: () => output,
     async stop() {
-      if (child.exitCode !== null) return;
+      // Already gone (exited, or killed by a signal): its exit event has fired and will not again.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;

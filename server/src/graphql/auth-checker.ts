@@ -3,8 +3,10 @@ import type { AuthChecker } from "type-graphql";
 import type { Role } from "../auth/roles.js";
 import type { Context } from "./context.js";
 
+export const AUTHENTICATION_REQUIRED = "Authentification requise : connectez-vous ou présentez une clé d'API. / Authentication required: sign in or present an API key.";
+
 export function unauthenticated(): GraphQLError {
-  return new GraphQLError("Authentification requise : connectez-vous ou présentez une clé d'API. / Authentication required: sign in or present an API key.", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+  return new GraphQLError(AUTHENTICATION_REQUIRED, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
 }
 
 export function forbidden(): GraphQLError {

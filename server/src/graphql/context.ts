@@ -1,13 +1,17 @@
 import type { Loader } from "@corridor/etl";
-import type { Logger } from "@corridor/warehouse";
+import type { Logger, Warehouse } from "@corridor/warehouse";
 import type { AccessStore } from "../auth/access-store.js";
 import type { Authenticator } from "../auth/authenticator.js";
 import type { Principal } from "../auth/principal.js";
+import type { MetricsService } from "../metrics/metrics-service.js";
 import type { PlatformQueries } from "../queries/platform.queries.js";
 import type { ReferenceQueries } from "../queries/reference.queries.js";
 
 /** What resolvers use, built once per server and shared by requests. */
 export interface Services {
+  /** For query modules that read the warehouse themselves (policy questions); resolvers never write SQL. */
+  readonly warehouse: Warehouse;
+  readonly metrics: MetricsService;
   readonly reference: ReferenceQueries;
   readonly platform: PlatformQueries;
   readonly access: AccessStore;

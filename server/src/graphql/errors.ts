@@ -17,14 +17,20 @@ const PUBLIC_CODES = new Set([
   "NOT_AVAILABLE",
 ]);
 
-function warehouseKind(error: unknown): string | null {
+/** The first error named `name` in the chain of original errors and causes. */
+function findNamed(error: unknown, name: string): (Error & Record<string, unknown>) | null {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
-    if (typeof current === "object" && current !== null && (current as { name?: unknown }).name === "WarehouseError") return String((current as { kind?: unknown }).kind);
+    if (typeof current === "object" && current !== null && (current as { name?: unknown }).name === name) return current as Error & Record<string, unknown>;
     current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
   }
   return null;
 }
+
+const warehouseKind = (error: unknown): string | null => {
+  const found = findNamed(error, "WarehouseError");
+  return found ? String(found.kind) : null;
+};
 
 /**
  * Masks internal errors: clients get a stable code and a bilingual message,
@@ -35,7 +41,13 @@ export function maskError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
     if (PUBLIC_CODES.has(code)) return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    // A question the semantic layer cannot answer as asked: its message says what to change.
+    const badQuestion = findNamed(error, "MetricQueryError");
+    if (badQuestion) return { message: badQuestion.message, locations: formatted.locations, path: formatted.path, extensions: { code: "BAD_USER_INPUT" } };
     const kind = warehouseKind(error);
+    if (kind === "limit") {
+      return { message: "Réponse trop volumineuse : réduisez la période, les dimensions ou ajoutez des filtres. / The answer is too large: narrow the period or the dimensions, or add filters.", path: formatted.path, extensions: { code: "RESULT_TOO_LARGE" } };
+    }
     if (kind === "timeout") {
       return { message: "La requête a dépassé son délai. Réduisez la période ou le détail demandé. / The query took too long: narrow the period or the detail asked for.", path: formatted.path, extensions: { code: "QUERY_TIMEOUT" } };
     }

@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { formatDate, formatDateTime, formatInteger, formatXof, type Language } from "./format";
+import { initialLanguage, rememberLanguage } from "./language-choice";
 import { en, fr, type MessageKey } from "./messages";
 
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { fr, en };
-const STORAGE_KEY = "corridor.language";
 
 export interface I18n {
   readonly language: Language;
@@ -17,19 +17,6 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** French unless the link (?lang=en) or an earlier choice says English. */
-function initialLanguage(): Language {
-  const fromUrl = new URLSearchParams(window.location.search).get("lang");
-  if (fromUrl === "fr" || fromUrl === "en") return fromUrl;
-  try {
-    const stored = window.localStorage.getItem(STORAGE_KEY);
-    if (stored === "fr" || stored === "en") return stored;
-  } catch {
-    // Storage can be disabled; French it is.
-  }
-  return "fr";
-}
-
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   useEffect(() => {
@@ -38,14 +25,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   }, [language]);
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not remembered: the choice still holds for this visit.
-    }
-    const url = new URL(window.location.href);
-    url.searchParams.set("lang", next);
-    window.history.replaceState(null, "", url);
+    rememberLanguage(next);
   }, []);
   const value = useMemo<I18n>(
     () => ({

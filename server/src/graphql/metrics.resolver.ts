@@ -1,0 +1,85 @@
+import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
+import { countryFigures, overview } from "../metrics/entry-points.js";
+import type { LabelledAnswer } from "../metrics/metrics-service.js";
+import { registryDimensions, registryMeasures } from "../metrics/registry/describe.js";
+import { toMetricRequest, toPeriod } from "../metrics/query/request.js";
+import type { Context } from "./context.js";
+import type { Feed } from "./enums.js";
+import { MetricQueryInput, PeriodInput } from "./metrics.inputs.js";
+import { CountryFiguresResult, DimensionInfo, MeasureInfo, MetricResult, Overview, type FeedFreshness } from "./metrics.types.js";
+
+const dataAsOf = (feeds: readonly { feed: string; lastEventAt: string | null }[]): FeedFreshness[] =>
+  feeds.map((f) => ({ feed: f.feed as Feed, lastEventAt: f.lastEventAt === null ? null : new Date(f.lastEventAt) }));
+
+/** Maps an answer of the semantic layer onto the GraphQL result, naming each dimension value from the reference lists. */
+function toResult(answer: LabelledAnswer, grain: MetricResult["grain"], timeZone: string): MetricResult {
+  return {
+    grain,
+    timeZone,
+    period: answer.period,
+    previousPeriod: answer.previousPeriod,
+    yearAgoPeriod: answer.yearAgoPeriod,
+    truncated: answer.truncated,
+    sources: [...answer.sources],
+    dataAsOf: dataAsOf(answer.dataAsOf),
+    rows: answer.rows.map((row) => ({
+      bucket: row.bucket,
+      partial: row.partial,
+      cells: [...row.cells],
+      dimensions: row.dimensions.map((d) => {
+        const label = answer.labels.get(d.dimension)?.get(d.value);
+        return { dimension: d.dimension, value: d.value, labelFr: label?.fr ?? null, labelEn: label?.en ?? null };
+      }),
+    })),
+  };
+}
+
+const COUNTRIES_ARG = { nullable: true, description: "Restreindre à ces pays (BF, ML, NE, TG, ZZ). / Restrict to these countries (BF, ML, NE, TG, ZZ)." } as const;
+const ZONE_ARG = { defaultValue: "Africa/Lome", description: "Fuseau horaire IANA. / IANA time zone." } as const;
+
+/** The semantic layer: one general query over the registry, and typed entry points for the common questions. */
+@Resolver()
+export class MetricsResolver {
+  @Authorized()
+  @Query(() => MetricResult, { description: "Requête générale sur le registre des mesures et dimensions. / General query over the registry of measures and dimensions." })
+  async metrics(@Arg("query", () => MetricQueryInput) query: MetricQueryInput, @Ctx() { services }: Context): Promise<MetricResult> {
+    const request = toMetricRequest(query);
+    return toResult(await services.metrics.run(request), request.grain, request.timeZone);
+  }
+
+  @Authorized()
+  @Query(() => Overview, { description: "Tous les indicateurs clés d'une période, comparés à la période précédente et à l'an passé, avec leur tendance mensuelle. / Every key indicator for a period, compared with the previous period and a year earlier, with its monthly trend." })
+  async overview(
+    @Arg("period", () => PeriodInput) period: PeriodInput,
+    @Arg("timeZone", () => String, ZONE_ARG) timeZone: string,
+    @Arg("countries", () => [String], COUNTRIES_ARG) countries: string[] | null,
+    @Ctx() { services }: Context,
+  ): Promise<Overview> {
+    const answer = await overview(services.metrics, toPeriod(period), timeZone, countries ?? null);
+    return { ...answer, kpis: answer.kpis.map((k) => ({ ...k })), dataAsOf: dataAsOf(answer.dataAsOf) };
+  }
+
+  @Authorized()
+  @Query(() => CountryFiguresResult, { description: "Volumes, délais et recettes par pays sur une période, avec leurs évolutions. / Volumes, times and revenue per country for a period, with their changes." })
+  async countryFigures(
+    @Arg("period", () => PeriodInput) period: PeriodInput,
+    @Arg("timeZone", () => String, ZONE_ARG) timeZone: string,
+    @Arg("countries", () => [String], COUNTRIES_ARG) countries: string[] | null,
+    @Ctx() { services }: Context,
+  ): Promise<CountryFiguresResult> {
+    const answer = await countryFigures(services.metrics, toPeriod(period), timeZone, countries ?? null);
+    return { period: answer.period, countries: answer.countries.map((c) => ({ ...c })), dataAsOf: dataAsOf(answer.dataAsOf) };
+  }
+
+  @Authorized()
+  @Query(() => [MeasureInfo], { description: "Le registre des mesures : définitions, unités, statistiques et dimensions possibles. / The registry of measures: definitions, units, statistics and possible dimensions." })
+  measures(): MeasureInfo[] {
+    return registryMeasures();
+  }
+
+  @Authorized()
+  @Query(() => [DimensionInfo], { description: "Le registre des dimensions. / The registry of dimensions." })
+  dimensions(): DimensionInfo[] {
+    return registryDimensions();
+  }
+}

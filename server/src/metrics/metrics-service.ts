@@ -1,0 +1,44 @@
+import { FEEDS, type Warehouse } from "@corridor/warehouse";
+import type { PlatformQueries } from "../queries/platform.queries.js";
+import type { ReferenceQueries } from "../queries/reference.queries.js";
+import { labelsOf, type LabelIndex } from "./labels.js";
+import type { DimensionId } from "./registry/dimensions.js";
+import { runMetrics, type MetricAnswer } from "./query/run-metrics.js";
+import type { MetricRequest } from "./query/plan.js";
+
+export interface FeedFreshness {
+  readonly feed: string;
+  /** Latest event among the records loaded from this feed (UTC, ISO); null before any load. */
+  readonly lastEventAt: string | null;
+}
+
+export interface LabelledAnswer extends MetricAnswer {
+  readonly labels: ReadonlyMap<DimensionId, LabelIndex>;
+  readonly dataAsOf: readonly FeedFreshness[];
+}
+
+/** The semantic layer as the API, the CSV export and the reports use it: figures, their labels and their freshness. */
+export class MetricsService {
+  constructor(
+    private readonly warehouse: Warehouse,
+    private readonly reference: ReferenceQueries,
+    private readonly platform: PlatformQueries,
+  ) {}
+
+  async run(request: MetricRequest, options: { tag?: string; signal?: AbortSignal } = {}): Promise<LabelledAnswer> {
+    const [answer, labels, dataAsOf] = await Promise.all([runMetrics(this.warehouse, request, options), this.labels(request.dimensions), this.dataAsOf()]);
+    return { ...answer, labels, dataAsOf };
+  }
+
+  async labels(dimensions: readonly DimensionId[]): Promise<ReadonlyMap<DimensionId, LabelIndex>> {
+    const entries = await Promise.all(dimensions.map(async (d) => [d, await labelsOf(d, this.reference)] as const));
+    return new Map(entries);
+  }
+
+  /** Every feed, loaded or not, so a client sees which one is missing. */
+  async dataAsOf(): Promise<FeedFreshness[]> {
+    const rows = await this.platform.feedTotals();
+    const byFeed = new Map(rows.map((r) => [r.feed, r.last_event_at]));
+    return FEEDS.map(({ id }) => ({ feed: id, lastEventAt: byFeed.get(id) ?? null }));
+  }
+}
