@@ -13,6 +13,13 @@ import helmet from "helmet";
 import { FAILURE_MESSAGES } from "./auth/authenticator.js";
 import type { Context, Services } from "./graphql/context.js";
 import { maskError } from "./graphql/errors.js";
+import { auditPlugin } from "./audit/audit-plugin.js";
+import type { AuditLog } from "./audit/audit-log.js";
+import type { ApiLimits } from "./limits/api-limits.js";
+import { costLimitPlugin } from "./limits/cost-plugin.js";
+import { aliasLimitRule, depthLimitRule } from "./limits/document-rules.js";
+import { rateLimit } from "./limits/rate-limit-middleware.js";
+import type { RateLimiter } from "./limits/rate-limiter.js";
 
 export interface AppOptions {
   readonly schema: GraphQLSchema;
@@ -23,6 +30,9 @@ export interface AppOptions {
   readonly httpServer: http.Server;
   /** More routes, mounted before the API and the dashboard (sign-in, the ETL channel of the CLI). */
   readonly routes?: readonly express.Router[];
+  readonly limits: ApiLimits;
+  readonly audit: AuditLog;
+  readonly rateLimiter: RateLimiter;
 }
 
 export interface App {
@@ -32,11 +42,16 @@ export interface App {
 
 /** GraphQL at /graphql, health at /healthz, the dashboard at / — one port. */
 export async function createApp(options: AppOptions): Promise<App> {
-  const { schema, warehouse, services, logger, webDir, httpServer } = options;
+  const { schema, warehouse, services, logger, webDir, httpServer, limits, audit, rateLimiter } = options;
   const apollo = new ApolloServer<Context>({
     schema,
     // The default landing page loads Apollo Sandbox from a CDN; nothing may load from outside.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), auditPlugin(audit), costLimitPlugin(schema, limits.maxCost)],
+    validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
+    // A document of a million tokens is refused while parsing, before any rule walks it.
+    parseOptions: { maxTokens: limits.maxTokens },
+    // One operation per request: a batch would multiply every limit above.
+    allowBatchedHttpRequests: false,
     introspection: true, // analysts explore the schema
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (it must release the data directory); Apollo would re-raise the signal.
@@ -86,6 +101,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       try {
         const auth = await services.authenticator.authenticate(req);
         if (auth.failure !== null) {
+          audit.record({ entry: "graphql", principal: null, address: req.ip ?? "", operationType: "refused", operationName: "", queryHash: "0".repeat(64), query: "", variables: {}, durationMs: 0, httpStatus: 401, outcome: "refused", errorCodes: [auth.failure] });
           res.status(401).json({ errors: [{ message: FAILURE_MESSAGES[auth.failure], extensions: { code: auth.failure } }] });
           return;
         }
@@ -95,8 +111,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         next(error);
       }
     },
+    rateLimit(rateLimiter, audit, "graphql"),
     express.json({ limit: bodyLimit }),
-    expressMiddleware(apollo, { context: async ({ res }) => ({ services, logger, principal: (res.locals.principal as Context["principal"]) ?? null }) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => ({ services, logger, principal: (res.locals.principal as Context["principal"]) ?? null, address: req.ip ?? "" }) }),
   );
 
   const index = path.join(webDir, "index.html");

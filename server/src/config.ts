@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { etlSettingsFromEnv, type EtlSettings } from "@corridor/etl";
 import type { DemoSettings } from "./demo/demo-load.js";
+import { apiLimitsFromEnv, type ApiLimits } from "./limits/api-limits.js";
 import { ConfigError, positiveInt, warehouseConfigFromEnv, type LogLevel, type WarehouseConfig } from "@corridor/warehouse";
 
 export interface ServerConfig {
@@ -18,6 +19,7 @@ export interface ServerConfig {
   /** Folder watched for feed files; null when INBOX_POLL_MS is 0. */
   readonly inboxDir: string | null;
   readonly inboxPollMs: number;
+  readonly api: ApiLimits;
 }
 
 const LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -60,9 +62,10 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   const demo: DemoSettings = { enabled: demoFlag === "on", from: month(first), to: month(last), scale: demoScale, seed: 42 };
   // INBOX_POLL_MS=0 turns the inbox off.
   const inboxPollMs = env.INBOX_POLL_MS?.trim() === "0" ? 0 : positiveInt(env, "INBOX_POLL_MS", 2000, problems, 3_600_000);
+  const api = apiLimitsFromEnv(env, problems);
   if (problems.length > 0 || warehouse === null || etl === null) throw new ConfigError(problems);
   const inboxDir = inboxPollMs === 0 ? null : path.resolve(cwd, env.INBOX_DIR?.trim() || path.join(warehouse.dataDir, "inbox"));
-  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs, sessionTtlMs, uploadMaxBytes, demo };
+  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs, sessionTtlMs, uploadMaxBytes, demo, api };
 }
 
 /** The address people type: a wildcard or loopback bind is reached as localhost. */

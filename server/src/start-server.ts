@@ -11,6 +11,9 @@ import { publicUrl, type ServerConfig } from "./config.js";
 import type { Services } from "./graphql/context.js";
 import { MetricsService } from "./metrics/metrics-service.js";
 import { exportRoutes } from "./export/export-routes.js";
+import { AuditLog } from "./audit/audit-log.js";
+import { AuditQueries } from "./queries/audit.queries.js";
+import { RateLimiter } from "./limits/rate-limiter.js";
 import { PlatformQueries } from "./queries/platform.queries.js";
 import { ReferenceQueries } from "./queries/reference.queries.js";
 import { buildCorridorSchema } from "./graphql/build-schema.js";
@@ -48,22 +51,26 @@ export async function startServer(config: ServerConfig, logger: Logger, env: Rea
     const access = new AccessStore(warehouse);
     const firstAdmin = await ensureFirstAdmin(access, env, config.warehouse.dataDir, logger);
     const authenticator = new Authenticator(access);
+    const audit = new AuditLog(warehouse, logger);
     const reference = new ReferenceQueries(warehouse);
     const platform = new PlatformQueries(warehouse);
     const services: Services = {
       warehouse,
       reference,
       platform,
-      metrics: new MetricsService(warehouse, reference, platform),
+      audit,
+      auditQueries: new AuditQueries(warehouse),
+      metrics: new MetricsService(warehouse, reference, platform, { queryTimeoutMs: config.api.queryTimeoutMs, maxSourceRows: config.api.maxResultRows }),
       access,
       authenticator,
       load,
       uploads: { dir: path.join(config.warehouse.dataDir, "uploads"), maxBytes: config.uploadMaxBytes },
     };
     const schema = await buildCorridorSchema();
+    const rateLimiter = new RateLimiter(config.api.ratePerMinute, config.api.rateBurst);
     const httpServer = http.createServer();
-    const routes = [await authRoutes({ store: access, authenticator, logger, sessionTtlMs: config.sessionTtlMs }), etlEndpoint({ warehouse, logger, token, queue: loads, settings: config.etl }), exportRoutes({ schema, authenticator, metrics: services.metrics, logger })];
-    const app = await createApp({ schema, warehouse, services, logger, webDir: config.webDir, httpServer, routes });
+    const routes = [await authRoutes({ store: access, authenticator, logger, sessionTtlMs: config.sessionTtlMs }), etlEndpoint({ warehouse, logger, token, queue: loads, settings: config.etl }), exportRoutes({ schema, authenticator, metrics: services.metrics, logger, audit, rateLimiter })];
+    const app = await createApp({ schema, warehouse, services, logger, webDir: config.webDir, httpServer, routes, limits: config.api, audit, rateLimiter });
     httpServer.on("request", app.handler);
     await new Promise<void>((resolve, reject) => {
       httpServer.once("error", reject);
@@ -87,6 +94,7 @@ export async function startServer(config: ServerConfig, logger: Logger, env: Rea
         stopped = true;
         await inbox?.stop();
         await app.stop(); // drains and closes the HTTP server
+        await audit.stop(); // the last requests' audit rows
         token.remove();
         await warehouse.close();
       },

@@ -29,6 +29,7 @@ export const TABLES = [
   "users",
   "sessions",
   "api_keys",
+  "audit_log",
   // derived facts, their staging twins and rollups
   "fact_ship_calls",
   "fact_ship_calls_stage",

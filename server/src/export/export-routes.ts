@@ -4,12 +4,20 @@ import express from "express";
 import { coerceInputValue, isInputType, type GraphQLSchema } from "graphql";
 import { FAILURE_MESSAGES, type Authenticator } from "../auth/authenticator.js";
 import { AUTHENTICATION_REQUIRED } from "../graphql/auth-checker.js";
+import type { AuditLog } from "../audit/audit-log.js";
+import { sha256 } from "../audit/audit-plugin.js";
+import type { Principal } from "../auth/principal.js";
+import { rateLimit } from "../limits/rate-limit-middleware.js";
+import type { RateLimiter } from "../limits/rate-limiter.js";
 import type { MetricsService } from "../metrics/metrics-service.js";
+import { ScopeError, scopeOf } from "../metrics/scope.js";
 import { MetricQueryError } from "../metrics/query/plan.js";
 import { toMetricRequest, type MetricQueryText } from "../metrics/query/request.js";
 import { csvFileName, metricsCsvStream, type CsvLanguage } from "./metrics-csv.js";
 
 export interface ExportRoutesOptions {
+  readonly audit: AuditLog;
+  readonly rateLimiter: RateLimiter;
   readonly schema: GraphQLSchema;
   readonly authenticator: Authenticator;
   readonly metrics: MetricsService;
@@ -30,38 +38,67 @@ export function exportRoutes(options: ExportRoutesOptions): express.Router {
   const inputType = options.schema.getType("MetricQueryInput");
   if (!inputType || !isInputType(inputType)) throw new Error("schema has no MetricQueryInput");
 
-  router.post("/api/metrics.csv", async (req, res, next) => {
+  const fail = (res: express.Response, status: number, code: string, message: string) => {
+    res.locals.errorCode = code;
+    res.status(status).json(problem(code, message));
+  };
+
+  // Every export is audited once its response is over, whatever its outcome.
+  const audited: express.RequestHandler = (req, res, next) => {
+    const started = performance.now();
+    res.on("close", () => {
+      const query = JSON.stringify((req.body as { query?: unknown } | undefined)?.query ?? null);
+      const status = res.statusCode;
+      options.audit.record({
+        entry: "csv",
+        principal: (res.locals.principal as Principal | undefined) ?? null,
+        address: req.ip ?? "",
+        operationType: "csv",
+        operationName: "metrics.csv",
+        queryHash: sha256(query),
+        query,
+        variables: { language: (req.body as { language?: unknown } | undefined)?.language ?? "fr" },
+        durationMs: performance.now() - started,
+        httpStatus: status,
+        outcome: status < 400 ? "ok" : status === 401 || status === 429 ? "refused" : "error",
+        errorCodes: res.locals.errorCode ? [String(res.locals.errorCode)] : status < 400 ? [] : [`HTTP_${status}`],
+      });
+    });
+    next();
+  };
+
+  const authenticated: express.RequestHandler = async (req, res, next) => {
     try {
       const auth = await options.authenticator.authenticate(req);
       if (auth.failure !== null || auth.principal === null) {
-        const code = auth.failure ?? "UNAUTHENTICATED";
-        res.status(401).json(problem(code, auth.failure ? FAILURE_MESSAGES[auth.failure] : AUTHENTICATION_REQUIRED));
+        fail(res, 401, auth.failure ?? "UNAUTHENTICATED", auth.failure ? FAILURE_MESSAGES[auth.failure] : AUTHENTICATION_REQUIRED);
         return;
       }
+      res.locals.principal = auth.principal;
       if (!req.is("application/json")) {
-        res.status(415).json(problem("BAD_REQUEST", "Corps JSON attendu (Content-Type: application/json). / A JSON body is expected (Content-Type: application/json)."));
+        fail(res, 415, "BAD_REQUEST", "Corps JSON attendu (Content-Type: application/json). / A JSON body is expected (Content-Type: application/json).");
         return;
       }
       next();
     } catch (error) {
       next(error);
     }
-  });
+  };
 
-  router.post("/api/metrics.csv", express.json({ limit: "256kb" }), async (req, res, next) => {
+  router.post("/api/metrics.csv", audited, authenticated, rateLimit(options.rateLimiter, null, "csv"), express.json({ limit: "256kb" }), async (req, res, next) => {
     try {
       const body = (req.body ?? {}) as { query?: unknown; language?: unknown };
       const language: CsvLanguage = body.language === "en" ? "en" : "fr";
       const errors: string[] = [];
       const coerced = coerceInputValue(body.query ?? null, inputType, (path, _value, error) => errors.push(`query${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("")} : ${error.message}`));
       if (errors.length > 0 || coerced === null || coerced === undefined) {
-        res.status(400).json(problem("BAD_USER_INPUT", `Requête invalide / invalid query: ${errors.slice(0, 5).join(" ; ") || "query manquant / query missing"}`));
+        fail(res, 400, "BAD_USER_INPUT", `Requête invalide / invalid query: ${errors.slice(0, 5).join(" ; ") || "query manquant / query missing"}`);
         return;
       }
       const request = toMetricRequest(coerced as MetricQueryText);
       const controller = new AbortController();
       res.on("close", () => controller.abort());
-      const answer = await options.metrics.run(request, { tag: "api:metrics-csv", signal: controller.signal });
+      const answer = await options.metrics.run(request, { scope: scopeOf(res.locals.principal as Principal), tag: "api:metrics-csv", signal: controller.signal });
       res.status(200);
       res.setHeader("Content-Type", "text/csv; charset=utf-8");
       res.setHeader("Content-Disposition", `attachment; filename="${csvFileName(request)}"`);
@@ -73,14 +110,11 @@ export function exportRoutes(options: ExportRoutesOptions): express.Router {
         res.destroy();
         return;
       }
-      if (error instanceof MetricQueryError) {
-        res.status(400).json(problem("BAD_USER_INPUT", error.message));
-        return;
-      }
-      if ((error as { name?: string; kind?: string }).name === "WarehouseError" && (error as { kind?: string }).kind === "limit") {
-        res.status(413).json(problem("RESULT_TOO_LARGE", "Réponse trop volumineuse : réduisez la période ou les dimensions. / The answer is too large: narrow the period or the dimensions."));
-        return;
-      }
+      if (error instanceof ScopeError) return fail(res, 403, "FORBIDDEN", error.message);
+      if (error instanceof MetricQueryError) return fail(res, 400, "BAD_USER_INPUT", error.message);
+      const kind = (error as { name?: string; kind?: string }).name === "WarehouseError" ? (error as { kind?: string }).kind : null;
+      if (kind === "limit") return fail(res, 413, "RESULT_TOO_LARGE", "Réponse trop volumineuse : réduisez la période ou les dimensions. / The answer is too large: narrow the period or the dimensions.");
+      if (kind === "timeout") return fail(res, 504, "QUERY_TIMEOUT", "La requête a dépassé son délai : réduisez la période ou le détail demandé. / The query took too long: narrow the period or the detail asked for.");
       options.logger.error({ error: error instanceof Error ? error.message : String(error) }, "CSV export failed");
       next(error);
     }

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AccessResolver } from "./access.resolver.js";
+import { AuditResolver } from "./audit.resolver.js";
 import { authChecker } from "./auth-checker.js";
 import { MetricsResolver } from "./metrics.resolver.js";
 import { PlatformResolver } from "./platform.resolver.js";
@@ -11,7 +12,7 @@ import { UploadResolver } from "./upload.resolver.js";
 
 export function buildCorridorSchema(): Promise<GraphQLSchema> {
   // Arguments are checked by their GraphQL types and in the resolvers; class-validator is not used.
-  return buildSchema({ resolvers: [ReferenceResolver, MetricsResolver, PolicyResolver, PlatformResolver, AccessResolver, UploadResolver], validate: false, authChecker, authMode: "error" });
+  return buildSchema({ resolvers: [ReferenceResolver, MetricsResolver, PolicyResolver, PlatformResolver, AccessResolver, AuditResolver, UploadResolver], validate: false, authChecker, authMode: "error" });
 }
 
 /** The SDL committed as schema.graphql: sorted so it only changes when the schema does. */

@@ -4,6 +4,8 @@ import type { AccessStore } from "../auth/access-store.js";
 import type { Authenticator } from "../auth/authenticator.js";
 import type { Principal } from "../auth/principal.js";
 import type { MetricsService } from "../metrics/metrics-service.js";
+import type { AuditLog } from "../audit/audit-log.js";
+import type { AuditQueries } from "../queries/audit.queries.js";
 import type { PlatformQueries } from "../queries/platform.queries.js";
 import type { ReferenceQueries } from "../queries/reference.queries.js";
 
@@ -12,6 +14,8 @@ export interface Services {
   /** For query modules that read the warehouse themselves (policy questions); resolvers never write SQL. */
   readonly warehouse: Warehouse;
   readonly metrics: MetricsService;
+  readonly audit: AuditLog;
+  readonly auditQueries: AuditQueries;
   readonly reference: ReferenceQueries;
   readonly platform: PlatformQueries;
   readonly access: AccessStore;
@@ -26,4 +30,6 @@ export interface Context {
   readonly logger: Logger;
   /** Who is asking; null when no credentials were presented. */
   readonly principal: Principal | null;
+  /** The client's address, for the audit log and rate limits. */
+  readonly address: string;
 }

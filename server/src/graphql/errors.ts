@@ -15,6 +15,8 @@ const PUBLIC_CODES = new Set([
   "FORBIDDEN",
   "PAYLOAD_TOO_LARGE",
   "NOT_AVAILABLE",
+  // The cost limit of docs/security.md (depth and alias limits are validation errors).
+  "QUERY_TOO_COSTLY",
 ]);
 
 /** The first error named `name` in the chain of original errors and causes. */
@@ -44,6 +46,8 @@ export function maskError(logger: Logger) {
     // A question the semantic layer cannot answer as asked: its message says what to change.
     const badQuestion = findNamed(error, "MetricQueryError");
     if (badQuestion) return { message: badQuestion.message, locations: formatted.locations, path: formatted.path, extensions: { code: "BAD_USER_INPUT" } };
+    const outOfScope = findNamed(error, "ScopeError");
+    if (outOfScope) return { message: outOfScope.message, locations: formatted.locations, path: formatted.path, extensions: { code: "FORBIDDEN" } };
     const kind = warehouseKind(error);
     if (kind === "limit") {
       return { message: "Réponse trop volumineuse : réduisez la période, les dimensions ou ajoutez des filtres. / The answer is too large: narrow the period or the dimensions, or add filters.", path: formatted.path, extensions: { code: "RESULT_TOO_LARGE" } };

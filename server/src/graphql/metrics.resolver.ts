@@ -1,6 +1,8 @@
-import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Query, Resolver, type Complexity } from "type-graphql";
+import { COUNTRY_FIGURES_COST, metricsCost, OVERVIEW_COST } from "../limits/costs.js";
 import { countryFigures, overview } from "../metrics/entry-points.js";
 import type { LabelledAnswer } from "../metrics/metrics-service.js";
+import { scopeOf } from "../metrics/scope.js";
 import { registryDimensions, registryMeasures } from "../metrics/registry/describe.js";
 import { toMetricRequest, toPeriod } from "../metrics/query/request.js";
 import type { Context } from "./context.js";
@@ -41,33 +43,33 @@ const ZONE_ARG = { defaultValue: "Africa/Lome", description: "Fuseau horaire IAN
 @Resolver()
 export class MetricsResolver {
   @Authorized()
-  @Query(() => MetricResult, { description: "Requête générale sur le registre des mesures et dimensions. / General query over the registry of measures and dimensions." })
-  async metrics(@Arg("query", () => MetricQueryInput) query: MetricQueryInput, @Ctx() { services }: Context): Promise<MetricResult> {
+  @Query(() => MetricResult, { complexity: metricsCost as Complexity, description: "Requête générale sur le registre des mesures et dimensions. / General query over the registry of measures and dimensions." })
+  async metrics(@Arg("query", () => MetricQueryInput) query: MetricQueryInput, @Ctx() { services, principal }: Context): Promise<MetricResult> {
     const request = toMetricRequest(query);
-    return toResult(await services.metrics.run(request), request.grain, request.timeZone);
+    return toResult(await services.metrics.run(request, { scope: scopeOf(principal) }), request.grain, request.timeZone);
   }
 
   @Authorized()
-  @Query(() => Overview, { description: "Tous les indicateurs clés d'une période, comparés à la période précédente et à l'an passé, avec leur tendance mensuelle. / Every key indicator for a period, compared with the previous period and a year earlier, with its monthly trend." })
+  @Query(() => Overview, { complexity: OVERVIEW_COST, description: "Tous les indicateurs clés d'une période, comparés à la période précédente et à l'an passé, avec leur tendance mensuelle. / Every key indicator for a period, compared with the previous period and a year earlier, with its monthly trend." })
   async overview(
     @Arg("period", () => PeriodInput) period: PeriodInput,
     @Arg("timeZone", () => String, ZONE_ARG) timeZone: string,
     @Arg("countries", () => [String], COUNTRIES_ARG) countries: string[] | null,
-    @Ctx() { services }: Context,
+    @Ctx() { services, principal }: Context,
   ): Promise<Overview> {
-    const answer = await overview(services.metrics, toPeriod(period), timeZone, countries ?? null);
+    const answer = await overview(services.metrics, toPeriod(period), timeZone, countries ?? null, scopeOf(principal));
     return { ...answer, kpis: answer.kpis.map((k) => ({ ...k })), dataAsOf: dataAsOf(answer.dataAsOf) };
   }
 
   @Authorized()
-  @Query(() => CountryFiguresResult, { description: "Volumes, délais et recettes par pays sur une période, avec leurs évolutions. / Volumes, times and revenue per country for a period, with their changes." })
+  @Query(() => CountryFiguresResult, { complexity: COUNTRY_FIGURES_COST, description: "Volumes, délais et recettes par pays sur une période, avec leurs évolutions. / Volumes, times and revenue per country for a period, with their changes." })
   async countryFigures(
     @Arg("period", () => PeriodInput) period: PeriodInput,
     @Arg("timeZone", () => String, ZONE_ARG) timeZone: string,
     @Arg("countries", () => [String], COUNTRIES_ARG) countries: string[] | null,
-    @Ctx() { services }: Context,
+    @Ctx() { services, principal }: Context,
   ): Promise<CountryFiguresResult> {
-    const answer = await countryFigures(services.metrics, toPeriod(period), timeZone, countries ?? null);
+    const answer = await countryFigures(services.metrics, toPeriod(period), timeZone, countries ?? null, scopeOf(principal));
     return { period: answer.period, countries: answer.countries.map((c) => ({ ...c })), dataAsOf: dataAsOf(answer.dataAsOf) };
   }
 

@@ -4,6 +4,8 @@ import { DEFAULT_GUARANTEE_RATE, guaranteeSavings, type GuaranteeSavingsAnswer }
 import { DEFAULT_TIME_ZONE } from "../metrics/query/request.js";
 import { tariffScenario } from "../metrics/policy/tariff-scenario.js";
 import { MetricQueryError } from "../metrics/query/plan.js";
+import { checkCountryListScope, scopeOf } from "../metrics/scope.js";
+import { POLICY_COST } from "../limits/costs.js";
 import type { Context } from "./context.js";
 import { PeriodInput } from "./metrics.inputs.js";
 import { BandChangeInput, ChapterRateInput, GuaranteeSavings, TariffScenario } from "./policy.types.js";
@@ -49,6 +51,7 @@ function toGraphql(answer: GuaranteeSavingsAnswer): GuaranteeSavings {
 export class PolicyResolver {
   @Authorized()
   @Query(() => GuaranteeSavings, {
+    complexity: POLICY_COST,
     description:
       "Garantie de transit unique : ce que les opérateurs paient aujourd'hui (taux × CAF pour chaque pays traversé) contre une seule garantie pour le trajet, par pays et par mois ; montants en XOF (FCFA). / Single transit guarantee: what traders pay today (rate × CIF for each country crossed) against one guarantee for the trip, by country and month; amounts in XOF (FCFA).",
   })
@@ -64,6 +67,7 @@ export class PolicyResolver {
 
   @Authorized()
   @Query(() => TariffScenario, {
+    complexity: POLICY_COST,
     description:
       "Scénario de tarif extérieur commun : droit de douane (DD) qu'auraient donné d'autres bandes sur les déclarations payées, par pays percepteur et chapitre SH, avec l'effet sur la TVA ; montants en XOF (FCFA). / Common-external-tariff scenario: the customs duty (DD) other bands would have given on the declarations paid, by collecting country and HS chapter, with the effect on VAT; amounts in XOF (FCFA).",
   })
@@ -74,8 +78,10 @@ export class PolicyResolver {
     @Arg("chapters", () => [ChapterRateInput], { nullable: true, description: "Taux imposés par chapitre SH ; l'emportent sur les bandes. / Rates set per HS chapter; they win over bands." }) chapters: ChapterRateInput[] | null,
     @Arg("recomputeVat", () => Boolean, { defaultValue: true, description: "Recalculer la TVA sur la nouvelle base (CAF + DD + prélèvements). / Recompute VAT on the new base (CIF + DD + levies)." }) recomputeVat: boolean,
     @Arg("countries", () => [String], COUNTRIES_ARG) countries: string[] | null,
-    @Ctx() { services }: Context,
+    @Ctx() { services, principal }: Context,
   ): Promise<TariffScenario> {
+    // Split by HS chapter, the scenario is country detail: a scoped user asks for its own country only.
+    checkCountryListScope(scopeOf(principal), countries ?? []);
     return answering(async () => {
       const answer = await tariffScenario(services.warehouse, {
         period: { from: period.from, to: period.to },

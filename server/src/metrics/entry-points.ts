@@ -87,13 +87,13 @@ function base(period: Period, timeZone: string, countries: readonly string[] | n
  * by country (ship waiting, TEU handled at the quay) are left out when
  * countries are filtered rather than shown unfiltered.
  */
-export async function overview(metrics: MetricsService, period: Period, timeZone: string, countries: readonly string[] | null): Promise<OverviewAnswer> {
+export async function overview(metrics: MetricsService, period: Period, timeZone: string, countries: readonly string[] | null, scope: string | null): Promise<OverviewAnswer> {
   const filtered = countries != null && countries.length > 0;
   const kpis = OVERVIEW_KPIS.filter((k) => !filtered || !["SHIP_WAITING", "TEU_HANDLED"].includes(k.measure));
   const measures = measureRequests(kpis);
   const [totals, trend] = await Promise.all([
-    metrics.run({ ...base(period, timeZone, countries), measures, dimensions: [], grain: "NONE", compare: true }, { tag: "api:overview" }),
-    metrics.run({ ...base(period, timeZone, countries), measures, dimensions: [], grain: "MONTH", compare: false }, { tag: "api:overview:trend" }),
+    metrics.run({ ...base(period, timeZone, countries), measures, dimensions: [], grain: "NONE", compare: true }, { tag: "api:overview", scope }),
+    metrics.run({ ...base(period, timeZone, countries), measures, dimensions: [], grain: "MONTH", compare: false }, { tag: "api:overview:trend", scope }),
   ]);
   const cells = totals.rows[0]?.cells ?? [];
   return {
@@ -117,9 +117,9 @@ export interface CountryFiguresAnswer {
 }
 
 /** Volumes, times and revenue of each country for a period, with their changes; AES countries first. */
-export async function countryFigures(metrics: MetricsService, period: Period, timeZone: string, countries: readonly string[] | null): Promise<CountryFiguresAnswer> {
+export async function countryFigures(metrics: MetricsService, period: Period, timeZone: string, countries: readonly string[] | null, scope: string | null): Promise<CountryFiguresAnswer> {
   const figures = Object.values(COUNTRY_FIGURES);
-  const answer = await metrics.run({ ...base(period, timeZone, countries), measures: measureRequests(figures), dimensions: ["COUNTRY"], grain: "NONE", compare: true }, { tag: "api:country-figures" });
+  const answer = await metrics.run({ ...base(period, timeZone, countries), measures: measureRequests(figures), dimensions: ["COUNTRY"], grain: "NONE", compare: true }, { tag: "api:country-figures", scope });
   const labels = answer.labels.get("COUNTRY");
   const order = ["BF", "ML", "NE", "TG", "ZZ", ""];
   const rows = [...answer.rows].sort((a, b) => order.indexOf(a.dimensions[0]?.value ?? "") - order.indexOf(b.dimensions[0]?.value ?? ""));

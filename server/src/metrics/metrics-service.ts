@@ -5,6 +5,16 @@ import { labelsOf, type LabelIndex } from "./labels.js";
 import type { DimensionId } from "./registry/dimensions.js";
 import { runMetrics, type MetricAnswer } from "./query/run-metrics.js";
 import type { MetricRequest } from "./query/plan.js";
+import { checkMetricScope } from "./scope.js";
+
+export interface MetricsLimits {
+  /** Time limit of each statement, passed to the engine. */
+  readonly queryTimeoutMs: number;
+  /** Rows any one statement may return before the answer is refused as too large. */
+  readonly maxSourceRows: number;
+}
+
+export const DEFAULT_METRICS_LIMITS: MetricsLimits = { queryTimeoutMs: 15_000, maxSourceRows: 200_000 };
 
 export interface FeedFreshness {
   readonly feed: string;
@@ -23,10 +33,17 @@ export class MetricsService {
     private readonly warehouse: Warehouse,
     private readonly reference: ReferenceQueries,
     private readonly platform: PlatformQueries,
+    private readonly limits: MetricsLimits = DEFAULT_METRICS_LIMITS,
   ) {}
 
-  async run(request: MetricRequest, options: { tag?: string; signal?: AbortSignal } = {}): Promise<LabelledAnswer> {
-    const [answer, labels, dataAsOf] = await Promise.all([runMetrics(this.warehouse, request, options), this.labels(request.dimensions), this.dataAsOf()]);
+  /** `scope`: the country a scoped principal may see the detail of (scope.ts); null for all. */
+  async run(request: MetricRequest, options: { scope: string | null; tag?: string; signal?: AbortSignal }): Promise<LabelledAnswer> {
+    checkMetricScope(options.scope, request);
+    const [answer, labels, dataAsOf] = await Promise.all([
+      runMetrics(this.warehouse, request, { tag: options.tag, signal: options.signal, timeoutMs: this.limits.queryTimeoutMs, maxSourceRows: this.limits.maxSourceRows }),
+      this.labels(request.dimensions),
+      this.dataAsOf(),
+    ]);
     return { ...answer, labels, dataAsOf };
   }
 

@@ -49,12 +49,27 @@ type Groups = Map<string, { bucket: string; dims: string[]; raw: Map<MeasureId, 
 
 const num = (v: unknown): number | null => (v === null || v === undefined || v === "" ? null : Number(v));
 
-async function runStatements(warehouse: Warehouse, request: MetricRequest, period: Period, tag: string, signal?: AbortSignal): Promise<{ groups: Groups; statements: SourceStatement[] }> {
+interface RunOptions {
+  readonly tag?: string;
+  readonly signal?: AbortSignal;
+  /** Per statement; the warehouse's default when absent. */
+  readonly timeoutMs?: number;
+  readonly maxSourceRows?: number;
+}
+
+async function runStatements(warehouse: Warehouse, request: MetricRequest, period: Period, tag: string, options: RunOptions): Promise<{ groups: Groups; statements: SourceStatement[] }> {
   const statements = planMetrics(request, period);
   const groups: Groups = new Map();
   const results = await Promise.all(
     statements.map((s) =>
-      warehouse.query<Record<string, unknown>>({ sql: s.sql, params: s.params, tag: `${tag}:${s.fact}:${s.path}`, settings: { max_result_rows: MAX_SOURCE_ROWS, result_overflow_mode: "throw" }, signal }),
+      warehouse.query<Record<string, unknown>>({
+        sql: s.sql,
+        params: s.params,
+        tag: `${tag}:${s.fact}:${s.path}`,
+        settings: { max_result_rows: options.maxSourceRows ?? MAX_SOURCE_ROWS, result_overflow_mode: "throw" },
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+      }),
     ),
   );
   statements.forEach((statement, i) => {
@@ -107,7 +122,7 @@ const change = (value: number | null, base: number | null) => (value === null ||
  * measures from different tables on their dimensions and bucket, returns
  * empty buckets as gaps (null), orders and limits.
  */
-export async function runMetrics(warehouse: Warehouse, request: MetricRequest, options: { tag?: string; signal?: AbortSignal } = {}): Promise<MetricAnswer> {
+export async function runMetrics(warehouse: Warehouse, request: MetricRequest, options: RunOptions = {}): Promise<MetricAnswer> {
   checkRequest(request);
   checkPeriod(request.period, request.timeZone);
   const buckets = bucketsOf(request.grain, request.period);
@@ -117,9 +132,9 @@ export async function runMetrics(warehouse: Warehouse, request: MetricRequest, o
   const previous = request.compare ? previousPeriod(request.period) : null;
   const yearAgo = request.compare ? yearAgoPeriod(request.period) : null;
   const [current, before, lastYear] = await Promise.all([
-    runStatements(warehouse, request, request.period, tag, options.signal),
-    previous ? runStatements(warehouse, request, previous, `${tag}:previous`, options.signal) : null,
-    yearAgo ? runStatements(warehouse, request, yearAgo, `${tag}:year-ago`, options.signal) : null,
+    runStatements(warehouse, request, request.period, tag, options),
+    previous ? runStatements(warehouse, request, previous, `${tag}:previous`, options) : null,
+    yearAgo ? runStatements(warehouse, request, yearAgo, `${tag}:year-ago`, options) : null,
   ]);
   // Comparison buckets are matched by position: the k-th bucket of this period with the k-th of the other.
   const index = (period: Period | null) => (period ? bucketsOf(request.grain, period) : []);
