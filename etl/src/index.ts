@@ -1,6 +1,8 @@
 export { runCli } from "./cli.js";
 export { EXIT, type CommandIo } from "./commands/command-io.js";
 export { isCommand, runCommand, USAGE } from "./commands/run-command.js";
+export { quarantineReasonsStatement, quarantineRecordsStatement, type QuarantineFilter, type QuarantineReasonRow, type QuarantineRow } from "./commands/quarantine-query.js";
+export { isReasonCode, REASONS, type ReasonCode } from "./core/reasons.js";
 export type { EtlSettings } from "./commands/load-command.js";
 export { accessEngine, runOnServer, SERVER_TOKEN_FILE, type EngineAccess } from "./engine-access.js";
 export { feedSpecs } from "./feeds/feed-registry.js";

@@ -17,8 +17,9 @@ import { auditPlugin } from "./audit/audit-plugin.js";
 import type { AuditLog } from "./audit/audit-log.js";
 import type { ApiLimits } from "./limits/api-limits.js";
 import { costLimitPlugin } from "./limits/cost-plugin.js";
+import { operationKindPlugin } from "./limits/operation-plugin.js";
 import { aliasLimitRule, depthLimitRule } from "./limits/document-rules.js";
-import { rateLimit } from "./limits/rate-limit-middleware.js";
+import { callerOf, rateLimit } from "./limits/rate-limit-middleware.js";
 import type { RateLimiter } from "./limits/rate-limiter.js";
 
 export interface AppOptions {
@@ -33,6 +34,8 @@ export interface AppOptions {
   readonly limits: ApiLimits;
   readonly audit: AuditLog;
   readonly rateLimiter: RateLimiter;
+  /** Express's `trust proxy` setting (hops, addresses or subnets); null when clients connect directly. */
+  readonly trustProxy: string | number | null;
 }
 
 export interface App {
@@ -46,7 +49,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const apollo = new ApolloServer<Context>({
     schema,
     // The default landing page loads Apollo Sandbox from a CDN; nothing may load from outside.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), auditPlugin(audit), costLimitPlugin(schema, limits.maxCost)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), auditPlugin(audit), operationKindPlugin(), costLimitPlugin(schema, limits.maxCost)],
+    // Automatic persisted queries are not offered: a wrong hash would come back as an uncoded error,
+    // and a cache of documents keyed by clients is one more thing to bound.
+    persistedQueries: false,
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
     // A document of a million tokens is refused while parsing, before any rule walks it.
     parseOptions: { maxTokens: limits.maxTokens },
@@ -62,6 +68,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind a TLS proxy (TRUST_PROXY): client addresses and https come from its headers, so
+  // rate limits and the audit see the real client and the session cookie is marked Secure.
+  if (options.trustProxy !== null) app.set("trust proxy", options.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -101,6 +110,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       try {
         const auth = await services.authenticator.authenticate(req);
         if (auth.failure !== null) {
+          // Refused credentials count against the address: guessing keys costs a lookup each, so it is bounded too.
+          const verdict = rateLimiter.take(callerOf(null, req.ip ?? ""));
+          if (!verdict.allowed) {
+            res.setHeader("Retry-After", String(verdict.retryAfterSeconds));
+            res.status(429).json({ errors: [{ message: "Trop de requêtes. / Too many requests.", extensions: { code: "RATE_LIMITED", retryAfterSeconds: verdict.retryAfterSeconds } }] });
+            return;
+          }
           audit.record({ entry: "graphql", principal: null, address: req.ip ?? "", operationType: "refused", operationName: "", queryHash: "0".repeat(64), query: "", variables: {}, durationMs: 0, httpStatus: 401, outcome: "refused", errorCodes: [auth.failure] });
           res.status(401).json({ errors: [{ message: FAILURE_MESSAGES[auth.failure], extensions: { code: auth.failure } }] });
           return;

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { etlSettingsFromEnv, type EtlSettings } from "@corridor/etl";
 import type { DemoSettings } from "./demo/demo-load.js";
 import { apiLimitsFromEnv, type ApiLimits } from "./limits/api-limits.js";
+import { reportSettingsFromEnv, type ReportSettings } from "./reports/report-settings.js";
 import { ConfigError, positiveInt, warehouseConfigFromEnv, type LogLevel, type WarehouseConfig } from "@corridor/warehouse";
 
 export interface ServerConfig {
@@ -20,6 +21,10 @@ export interface ServerConfig {
   readonly inboxDir: string | null;
   readonly inboxPollMs: number;
   readonly api: ApiLimits;
+  /** Express `trust proxy`: a number of proxy hops, or addresses/subnets (loopback, 10.0.0.0/8…); null: none. */
+  readonly trustProxy: string | number | null;
+  /** Scheduled reports: mail server, data-age limit, retries (docs/reports.md). */
+  readonly reports: ReportSettings;
 }
 
 const LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -63,9 +68,12 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   // INBOX_POLL_MS=0 turns the inbox off.
   const inboxPollMs = env.INBOX_POLL_MS?.trim() === "0" ? 0 : positiveInt(env, "INBOX_POLL_MS", 2000, problems, 3_600_000);
   const api = apiLimitsFromEnv(env, problems);
+  const trustText = env.TRUST_PROXY?.trim() || "";
+  const trustProxy = trustText === "" ? null : /^\d+$/u.test(trustText) ? Number(trustText) : trustText;
+  const reports = reportSettingsFromEnv(env, warehouse?.dataDir ?? cwd, problems);
   if (problems.length > 0 || warehouse === null || etl === null) throw new ConfigError(problems);
   const inboxDir = inboxPollMs === 0 ? null : path.resolve(cwd, env.INBOX_DIR?.trim() || path.join(warehouse.dataDir, "inbox"));
-  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs, sessionTtlMs, uploadMaxBytes, demo, api };
+  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs, sessionTtlMs, uploadMaxBytes, demo, api, trustProxy, reports };
 }
 
 /** The address people type: a wildcard or loopback bind is reached as localhost. */

@@ -19,6 +19,7 @@ import { ReferenceQueries } from "./queries/reference.queries.js";
 import { buildCorridorSchema } from "./graphql/build-schema.js";
 import { etlEndpoint } from "./internal/etl-endpoint.js";
 import { createServerToken } from "./internal/server-token.js";
+import { createReports } from "./reports/reports-module.js";
 
 export interface RunningServer {
   readonly url: string;
@@ -54,23 +55,26 @@ export async function startServer(config: ServerConfig, logger: Logger, env: Rea
     const audit = new AuditLog(warehouse, logger);
     const reference = new ReferenceQueries(warehouse);
     const platform = new PlatformQueries(warehouse);
+    const metrics = new MetricsService(warehouse, reference, platform, { queryTimeoutMs: config.api.queryTimeoutMs, maxSourceRows: config.api.maxResultRows });
+    const reports = createReports({ warehouse, metrics, access, settings: config.reports, logger });
     const services: Services = {
       warehouse,
       reference,
       platform,
       audit,
       auditQueries: new AuditQueries(warehouse),
-      metrics: new MetricsService(warehouse, reference, platform, { queryTimeoutMs: config.api.queryTimeoutMs, maxSourceRows: config.api.maxResultRows }),
+      metrics,
       access,
       authenticator,
       load,
       uploads: { dir: path.join(config.warehouse.dataDir, "uploads"), maxBytes: config.uploadMaxBytes },
+      reports: reports.service,
     };
     const schema = await buildCorridorSchema();
     const rateLimiter = new RateLimiter(config.api.ratePerMinute, config.api.rateBurst);
     const httpServer = http.createServer();
-    const routes = [await authRoutes({ store: access, authenticator, logger, sessionTtlMs: config.sessionTtlMs }), etlEndpoint({ warehouse, logger, token, queue: loads, settings: config.etl }), exportRoutes({ schema, authenticator, metrics: services.metrics, logger, audit, rateLimiter })];
-    const app = await createApp({ schema, warehouse, services, logger, webDir: config.webDir, httpServer, routes, limits: config.api, audit, rateLimiter });
+    const routes = [await authRoutes({ store: access, authenticator, logger, sessionTtlMs: config.sessionTtlMs }), etlEndpoint({ warehouse, logger, token, queue: loads, settings: config.etl }), exportRoutes({ schema, authenticator, metrics: services.metrics, logger, audit, rateLimiter }), reports.routes({ authenticator, audit, rateLimiter })];
+    const app = await createApp({ schema, warehouse, services, logger, webDir: config.webDir, httpServer, routes, limits: config.api, audit, rateLimiter, trustProxy: config.trustProxy });
     httpServer.on("request", app.handler);
     await new Promise<void>((resolve, reject) => {
       httpServer.once("error", reject);
@@ -80,6 +84,7 @@ export async function startServer(config: ServerConfig, logger: Logger, env: Rea
     const port = typeof address === "object" && address !== null ? address.port : config.port;
     const url = publicUrl(config.host, port);
     warehouse.claim?.setUrl(url);
+    reports.scheduler.start();
     const inbox = config.inboxDir === null ? null : watchInbox({ dir: config.inboxDir, pollMs: config.inboxPollMs, load: (files) => load(files, "inbox"), logger });
     let stopped = false;
     return {
@@ -93,6 +98,7 @@ export async function startServer(config: ServerConfig, logger: Logger, env: Rea
         if (stopped) return;
         stopped = true;
         await inbox?.stop();
+        await reports.scheduler.stop(); // lets a report under way finish; one cut short resumes at the next start
         await app.stop(); // drains and closes the HTTP server
         await audit.stop(); // the last requests' audit rows
         token.remove();

@@ -30,6 +30,9 @@ export const TABLES = [
   "sessions",
   "api_keys",
   "audit_log",
+  // scheduled reports: schedules and their runs (migration 0034)
+  "report_schedules",
+  "report_runs",
   // derived facts, their staging twins and rollups
   "fact_ship_calls",
   "fact_ship_calls_stage",

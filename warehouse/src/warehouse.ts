@@ -48,6 +48,23 @@ const SLOW_MS = 2_000;
 /** The engine stops a statement itself at its limit; our own abort waits this much longer for that typed error. */
 const CLIENT_GRACE_MS = 5_000;
 
+/**
+ * A row whose strings are all well-formed UTF-16: the engine refuses a lone
+ * surrogate (JSON `"\ud800"`, which a client can send) and would fail the
+ * whole insert; it becomes U+FFFD like any undecodable character.
+ */
+function wellFormed<Row extends object>(row: Row): Row {
+  let copy: Record<string, unknown> | null = null;
+  for (const [key, value] of Object.entries(row)) {
+    if (typeof value === "string" && !(value as unknown as { isWellFormed(): boolean }).isWellFormed()) {
+      const target: Record<string, unknown> = copy ?? { ...(row as Record<string, unknown>) };
+      target[key] = (value as unknown as { toWellFormed(): string }).toWellFormed();
+      copy = target;
+    }
+  }
+  return (copy ?? row) as Row;
+}
+
 /** The one way to talk to ClickHouse, embedded or server alike. */
 export class Warehouse {
   constructor(
@@ -116,7 +133,7 @@ export class Warehouse {
     await this.run({ sql: `INSERT INTO ${table}`, tag: options.tag, timeoutMs: options.timeoutMs, signal: options.signal }, async (client, settings, signal) => {
       await client.insert({
         table,
-        values: rows as Row[],
+        values: rows.map(wellFormed) as Row[],
         format: "JSONEachRow",
         columns: options.columns ? [...options.columns] : undefined,
         clickhouse_settings: settings,

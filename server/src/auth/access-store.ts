@@ -55,6 +55,16 @@ export interface NewUser {
   readonly password: string;
 }
 
+export interface UserChanges {
+  readonly displayName?: string;
+  readonly role?: Role;
+  /** null: every country. */
+  readonly country?: string | null;
+  readonly language?: "fr" | "en";
+  readonly disabled?: boolean;
+  readonly password?: string;
+}
+
 export interface ApiKeyRecord {
   readonly keyId: string;
   readonly userId: string;
@@ -104,6 +114,28 @@ export class AccessStore {
       updated_at: at,
     };
     await this.warehouse.insert("users", [row], { tag: "auth:create-user" });
+    return toUser(row);
+  }
+
+  /**
+   * Writes a newer version of a user's row (ReplacingMergeTree keeps the
+   * latest `updated_at`): role, scope, name, language, disabled, or a new
+   * password. The login and id never change.
+   */
+  async updateUser(user: User, changes: UserChanges): Promise<User> {
+    const row = {
+      user_id: user.userId,
+      login: user.login,
+      display_name: changes.displayName ?? user.displayName,
+      role: changes.role ?? user.role,
+      country: (changes.country !== undefined ? changes.country : user.country) ?? "",
+      language: changes.language ?? user.language,
+      password_hash: changes.password !== undefined ? await hashPassword(changes.password) : user.passwordHash,
+      disabled: (changes.disabled ?? user.disabled) ? 1 : 0,
+      created_at: user.createdAt,
+      updated_at: now(),
+    };
+    await this.warehouse.insert("users", [row], { tag: "auth:update-user" });
     return toUser(row);
   }
 

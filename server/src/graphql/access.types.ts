@@ -88,3 +88,24 @@ export class NewApiKeyInput {
   @Field(() => String, { nullable: true, description: "Administrateurs : compte pour lequel créer la clé. / Administrators: the account to create the key for." })
   forLogin?: string | null;
 }
+
+@InputType({ description: "Changements d'un compte (administrateurs) ; un champ absent ne change pas. / Changes to an account (administrators); a missing field does not change." })
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true, description: "Nom affiché. / Display name." })
+  displayName?: string | null;
+
+  @Field(() => RoleName, { nullable: true, description: "Rôle. / Role." })
+  role?: RoleName | null;
+
+  @Field(() => String, { nullable: true, description: "Pays de portée (BF, ML, NE, TG) ; chaîne vide : tous les pays. / Scope country (BF, ML, NE, TG); empty string: every country." })
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: "fr ou en. / fr or en." })
+  language?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Désactiver (vrai) ou réactiver (faux) : un compte désactivé est refusé partout, sessions et clés comprises. / Disable (true) or enable (false): a disabled account is refused everywhere, sessions and keys included." })
+  disabled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "Nouveau mot de passe (au moins 12 caractères), à transmettre à l'utilisateur. / New password (at least 12 characters), to pass on to the user." })
+  password?: string | null;
+}

@@ -8,6 +8,7 @@ import type { AuditLog } from "../audit/audit-log.js";
 import type { AuditQueries } from "../queries/audit.queries.js";
 import type { PlatformQueries } from "../queries/platform.queries.js";
 import type { ReferenceQueries } from "../queries/reference.queries.js";
+import type { ReportService } from "../reports/report-service.js";
 
 /** What resolvers use, built once per server and shared by requests. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   /** Loads uploaded files through the server's load queue; absent where the server does not load (tests of the schema). */
   readonly load: Loader | null;
   readonly uploads: { readonly dir: string; readonly maxBytes: number };
+  /** Scheduled reports: schedules, runs, re-sends (docs/reports.md). */
+  readonly reports: ReportService;
 }
 
 export interface Context {

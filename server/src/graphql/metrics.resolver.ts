@@ -1,5 +1,7 @@
-import { Arg, Authorized, Ctx, Query, Resolver, type Complexity } from "type-graphql";
-import { COUNTRY_FIGURES_COST, metricsCost, OVERVIEW_COST } from "../limits/costs.js";
+import { Arg, Authorized, Ctx, Int, Query, Resolver, type Complexity } from "type-graphql";
+import { portDwellHistogram } from "../metrics/distributions/port-dwell-histogram.js";
+import { PortDwellHistogram } from "./distribution.types.js";
+import { COUNTRY_FIGURES_COST, metricsCost, OVERVIEW_COST, POLICY_COST } from "../limits/costs.js";
 import { countryFigures, overview } from "../metrics/entry-points.js";
 import type { LabelledAnswer } from "../metrics/metrics-service.js";
 import { scopeOf } from "../metrics/scope.js";
@@ -10,7 +12,7 @@ import type { Feed } from "./enums.js";
 import { MetricQueryInput, PeriodInput } from "./metrics.inputs.js";
 import { CountryFiguresResult, DimensionInfo, MeasureInfo, MetricResult, Overview, type FeedFreshness } from "./metrics.types.js";
 
-const dataAsOf = (feeds: readonly { feed: string; lastEventAt: string | null }[]): FeedFreshness[] =>
+const toFreshness = (feeds: readonly { feed: string; lastEventAt: string | null }[]): FeedFreshness[] =>
   feeds.map((f) => ({ feed: f.feed as Feed, lastEventAt: f.lastEventAt === null ? null : new Date(f.lastEventAt) }));
 
 /** Maps an answer of the semantic layer onto the GraphQL result, naming each dimension value from the reference lists. */
@@ -23,7 +25,7 @@ function toResult(answer: LabelledAnswer, grain: MetricResult["grain"], timeZone
     yearAgoPeriod: answer.yearAgoPeriod,
     truncated: answer.truncated,
     sources: [...answer.sources],
-    dataAsOf: dataAsOf(answer.dataAsOf),
+    dataAsOf: toFreshness(answer.dataAsOf),
     rows: answer.rows.map((row) => ({
       bucket: row.bucket,
       partial: row.partial,
@@ -58,7 +60,7 @@ export class MetricsResolver {
     @Ctx() { services, principal }: Context,
   ): Promise<Overview> {
     const answer = await overview(services.metrics, toPeriod(period), timeZone, countries ?? null, scopeOf(principal));
-    return { ...answer, kpis: answer.kpis.map((k) => ({ ...k })), dataAsOf: dataAsOf(answer.dataAsOf) };
+    return { ...answer, kpis: answer.kpis.map((k) => ({ ...k })), dataAsOf: toFreshness(answer.dataAsOf) };
   }
 
   @Authorized()
@@ -70,7 +72,26 @@ export class MetricsResolver {
     @Ctx() { services, principal }: Context,
   ): Promise<CountryFiguresResult> {
     const answer = await countryFigures(services.metrics, toPeriod(period), timeZone, countries ?? null, scopeOf(principal));
-    return { period: answer.period, countries: answer.countries.map((c) => ({ ...c })), dataAsOf: dataAsOf(answer.dataAsOf) };
+    return { period: answer.period, countries: answer.countries.map((c) => ({ ...c })), dataAsOf: toFreshness(answer.dataAsOf) };
+  }
+
+  @Authorized()
+  @Query(() => PortDwellHistogram, { complexity: POLICY_COST, description: "Répartition du séjour portuaire en classes d'heures (conteneurs pleins à l'import). / Port dwell spread in bands of hours (full import containers)." })
+  async portDwellHistogram(
+    @Arg("period", () => PeriodInput) period: PeriodInput,
+    @Arg("timeZone", () => String, ZONE_ARG) timeZone: string,
+    @Arg("countries", () => [String], COUNTRIES_ARG) countries: string[] | null,
+    @Arg("terminals", () => [String], { nullable: true, description: "Restreindre à ces terminaux. / Restrict to these terminals." }) terminals: string[] | null,
+    @Arg("routes", () => [String], { nullable: true, description: "Restreindre à ces itinéraires. / Restrict to these routes." }) routes: string[] | null,
+    @Arg("binHours", () => Int, { defaultValue: 24, description: "Largeur d'une classe en heures (1 à 720). / Bin width in hours (1 to 720)." }) binHours: number,
+    @Arg("maxHours", () => Int, { defaultValue: 720, description: "Au-delà, les conteneurs sont comptés dans `overflow`. / Beyond this, containers are counted in `overflow`." }) maxHours: number,
+    @Ctx() { services, principal }: Context,
+  ): Promise<PortDwellHistogram> {
+    const [answer, dataAsOf] = await Promise.all([
+      portDwellHistogram(services.warehouse, { period: toPeriod(period), timeZone, countries: countries ?? [], terminals: terminals ?? [], routes: routes ?? [], binHours, maxHours }, scopeOf(principal), services.metrics.statementLimits()),
+      services.metrics.dataAsOf(),
+    ]);
+    return { period: toPeriod(period), bins: [...answer.bins], overflow: answer.overflow, containers: answer.containers, dataAsOf: toFreshness(dataAsOf) };
   }
 
   @Authorized()

@@ -62,7 +62,7 @@ export class PolicyResolver {
     @Arg("countries", () => [String], COUNTRIES_ARG) countries: string[] | null,
     @Ctx() { services }: Context,
   ): Promise<GuaranteeSavings> {
-    return answering(async () => toGraphql(await guaranteeSavings(services.warehouse, { period: { from: period.from, to: period.to }, timeZone, rate, countries: countries ?? [] })));
+    return answering(async () => toGraphql(await guaranteeSavings(services.warehouse, { period: { from: period.from, to: period.to }, timeZone, rate, countries: countries ?? [] }, services.metrics.statementLimits())));
   }
 
   @Authorized()
@@ -90,7 +90,7 @@ export class PolicyResolver {
         chapters: (chapters ?? []).map((c) => ({ chapter: c.chapter, rate: c.rate })),
         recomputeVat,
         countries: countries ?? [],
-      });
+      }, services.metrics.statementLimits());
       return { period: { ...answer.period }, timeZone: answer.timeZone, recomputeVat: answer.recomputeVat, rows: answer.rows.map((row) => ({ ...row })), totals: { ...answer.totals } };
     });
   }

@@ -21,6 +21,7 @@ export const OVERVIEW_KPIS: readonly (Figure & { readonly fr: string; readonly e
   { measure: "PORT_CHARGES", statistic: "VALUE", fr: "Redevances portuaires", en: "Port charges" },
   { measure: "TEU_HANDLED", statistic: "VALUE", fr: "EVP manutentionnés", en: "TEU handled" },
   { measure: "PORT_DWELL", statistic: "P50", fr: "Séjour portuaire médian", en: "Median port dwell" },
+  { measure: "PORT_DWELL", statistic: "P90", fr: "Séjour portuaire P90", en: "Port dwell P90" },
   { measure: "CUSTOMS_RELEASE", statistic: "P50", fr: "Dédouanement médian", en: "Median customs release" },
   { measure: "BORDER_CROSSING", statistic: "P50", fr: "Passage de frontière médian", en: "Median border crossing" },
   { measure: "CORRIDOR_TRANSIT", statistic: "P50", fr: "Transit médian", en: "Median transit" },

@@ -1,3 +1,4 @@
+import type { Warehouse } from "@corridor/warehouse";
 import type { ReferenceQueries } from "../queries/reference.queries.js";
 import type { DimensionId } from "./registry/dimensions.js";
 
@@ -81,4 +82,18 @@ export async function labelsOf(dimension: DimensionId, reference: ReferenceQueri
     case "CONSIGNEE":
       return new Map();
   }
+}
+
+/**
+ * Consignees are named in the declarations themselves, not in a reference
+ * list: the latest name declared for each code asked for.
+ */
+export async function consigneeLabels(warehouse: Warehouse, codes: readonly string[]): Promise<LabelIndex> {
+  if (codes.length === 0) return new Map();
+  const rows = await warehouse.query<{ code: string; name: string }>({
+    sql: "SELECT consignee_code AS code, argMax(consignee_name, registered_at) AS name FROM fact_declarations WHERE consignee_code IN {codes:Array(String)} GROUP BY consignee_code",
+    params: { codes: [...new Set(codes)].slice(0, 10_000) },
+    tag: "api:labels:consignees",
+  });
+  return new Map(rows.filter((r) => r.name !== "").map((r) => [r.code, { fr: r.name, en: r.name }]));
 }

@@ -1,11 +1,12 @@
 import { FEEDS, type Warehouse } from "@corridor/warehouse";
 import type { PlatformQueries } from "../queries/platform.queries.js";
 import type { ReferenceQueries } from "../queries/reference.queries.js";
-import { labelsOf, type LabelIndex } from "./labels.js";
+import { consigneeLabels, labelsOf, type LabelIndex } from "./labels.js";
 import type { DimensionId } from "./registry/dimensions.js";
 import { runMetrics, type MetricAnswer } from "./query/run-metrics.js";
 import type { MetricRequest } from "./query/plan.js";
 import { checkMetricScope } from "./scope.js";
+import type { StatementLimits } from "./query/statement-limits.js";
 
 export interface MetricsLimits {
   /** Time limit of each statement, passed to the engine. */
@@ -33,7 +34,7 @@ export class MetricsService {
     private readonly warehouse: Warehouse,
     private readonly reference: ReferenceQueries,
     private readonly platform: PlatformQueries,
-    private readonly limits: MetricsLimits = DEFAULT_METRICS_LIMITS,
+    readonly limits: MetricsLimits = DEFAULT_METRICS_LIMITS,
   ) {}
 
   /** `scope`: the country a scoped principal may see the detail of (scope.ts); null for all. */
@@ -44,10 +45,20 @@ export class MetricsService {
       this.labels(request.dimensions),
       this.dataAsOf(),
     ]);
+    const consignee = request.dimensions.indexOf("CONSIGNEE");
+    if (consignee >= 0) {
+      const codes = answer.rows.map((row) => row.dimensions[consignee]?.value ?? "").filter((code) => code !== "");
+      labels.set("CONSIGNEE", await consigneeLabels(this.warehouse, codes));
+    }
     return { ...answer, labels, dataAsOf };
   }
 
-  async labels(dimensions: readonly DimensionId[]): Promise<ReadonlyMap<DimensionId, LabelIndex>> {
+  /** The API's limits as a statement takes them, for query modules outside the registry (policy views, distributions). */
+  statementLimits(signal?: AbortSignal): StatementLimits {
+    return { signal, timeoutMs: this.limits.queryTimeoutMs, maxRows: this.limits.maxSourceRows };
+  }
+
+  async labels(dimensions: readonly DimensionId[]): Promise<Map<DimensionId, LabelIndex>> {
     const entries = await Promise.all(dimensions.map(async (d) => [d, await labelsOf(d, this.reference)] as const));
     return new Map(entries);
   }

@@ -1,6 +1,7 @@
 import type { Warehouse } from "@corridor/warehouse";
 import { bucketsOf, type Period } from "../query/period.js";
 import { MetricQueryError } from "../query/plan.js";
+import { limited, type StatementLimits } from "../query/statement-limits.js";
 import { checkCountries, checkPeriod } from "../query/checks.js";
 import { francs, francsOrNull, share } from "./money.js";
 
@@ -102,14 +103,13 @@ GROUP BY country, month
 ORDER BY country, month`;
 
 /** Reads the (country, month) groups; inputs are expected checked, and travel as bound parameters only. */
-export function readGuaranteeGroups(warehouse: Warehouse, request: GuaranteeSavingsRequest, signal?: AbortSignal): Promise<GuaranteeGroup[]> {
+export function readGuaranteeGroups(warehouse: Warehouse, request: GuaranteeSavingsRequest, limits: StatementLimits = {}): Promise<GuaranteeGroup[]> {
   return warehouse.query<GuaranteeGroup>({
     sql: GROUPS_SQL,
     params: { from: request.period.from, to: request.period.to, tz: request.timeZone, rate: rateText(request.rate), countries: [...request.countries] },
     tag: "api:policy:guarantee-savings",
     // Countries × months of at most twenty years: far below this.
-    settings: { max_result_rows: 100_000, result_overflow_mode: "throw" },
-    signal,
+    ...limited(limits, 100_000),
   });
 }
 
@@ -165,11 +165,11 @@ const NOTHING: GuaranteeFigures = { declarations: 0, guarantees: 0, cifXof: 0, c
  * registration. Every country that appears gets every month of the period;
  * a month without declarations is a gap (null), so charts show it as one.
  */
-export async function guaranteeSavings(warehouse: Warehouse, request: GuaranteeSavingsRequest, signal?: AbortSignal): Promise<GuaranteeSavingsAnswer> {
+export async function guaranteeSavings(warehouse: Warehouse, request: GuaranteeSavingsRequest, limits: StatementLimits = {}): Promise<GuaranteeSavingsAnswer> {
   checkPeriod(request.period, request.timeZone);
   checkGuaranteeRate(request.rate);
   const countries = checkCountries(request.countries);
-  const groups = await readGuaranteeGroups(warehouse, { ...request, countries }, signal);
+  const groups = await readGuaranteeGroups(warehouse, { ...request, countries }, limits);
   const byKey = new Map(groups.map((g) => [`${g.country}|${g.month}`, figuresOf(g)]));
   const months = bucketsOf("MONTH", request.period);
   const seen = [...new Set(groups.map((g) => g.country))].sort();

@@ -1,6 +1,7 @@
 import type { Warehouse } from "@corridor/warehouse";
 import type { Period } from "../query/period.js";
 import { MetricQueryError } from "../query/plan.js";
+import { limited, type StatementLimits } from "../query/statement-limits.js";
 import { checkCountries, checkPeriod, quoted } from "../query/checks.js";
 import { francs } from "./money.js";
 
@@ -134,15 +135,15 @@ export function readTariffGroups(
   warehouse: Warehouse,
   request: Pick<TariffScenarioRequest, "period" | "timeZone" | "recomputeVat" | "countries">,
   scenario: ScenarioParams,
-  signal?: AbortSignal,
+  limits: StatementLimits = {},
 ): Promise<TariffGroup[]> {
   return warehouse.query<TariffGroup>({
     sql: GROUPS_SQL,
     params: { from: request.period.from, to: request.period.to, tz: request.timeZone, recomputeVat: request.recomputeVat, countries: [...request.countries], ...scenario },
     tag: "api:policy:tariff-scenario",
     // Countries × 99 chapters at most.
-    settings: { max_result_rows: 100_000, result_overflow_mode: "throw", join_use_nulls: 0 },
-    signal,
+    ...limited(limits, 100_000),
+    settings: { ...limited(limits, 100_000).settings, join_use_nulls: 0 },
   });
 }
 
@@ -223,11 +224,11 @@ const NOTHING: TariffFigures = { lines: 0, changedLines: 0, baseXof: 0, currentD
  * brought on the declarations actually paid over the period, by collecting
  * country and HS chapter, against what was collected.
  */
-export async function tariffScenario(warehouse: Warehouse, request: TariffScenarioRequest, signal?: AbortSignal): Promise<TariffScenarioAnswer> {
+export async function tariffScenario(warehouse: Warehouse, request: TariffScenarioRequest, limits: StatementLimits = {}): Promise<TariffScenarioAnswer> {
   checkPeriod(request.period, request.timeZone);
   const countries = checkCountries(request.countries);
   const scenario = checkScenario(request.bands, request.chapters);
-  const groups = await readTariffGroups(warehouse, { ...request, countries }, scenario, signal);
+  const groups = await readTariffGroups(warehouse, { ...request, countries }, scenario, limits);
   const rows = groups.map((g) => ({ country: g.country, hsChapter: g.hs_chapter, ...figuresOf(g) }));
   const totals = rows.reduce<TariffFigures>((sum, row) => add(sum, row), NOTHING);
   return { period: request.period, timeZone: request.timeZone, recomputeVat: request.recomputeVat, rows, totals };
