@@ -19,7 +19,8 @@ function variablesReadByCode(): Set<string> {
   for (const pkg of ["warehouse", "etl", "server", "web"]) {
     for (const file of sourceFiles(path.join(root, pkg, "src"))) {
       const text = fs.readFileSync(file, "utf8");
-      for (const match of text.matchAll(/\benv\.([A-Z][A-Z0-9_]+)|positiveInt\(env, "([A-Z][A-Z0-9_]+)"/gu)) names.add((match[1] ?? match[2]) as string);
+      // `import.meta.env.PROD` is Vite's build flag, not a variable of the running platform.
+      for (const match of text.matchAll(/(?<!import\.meta\.)\benv\.([A-Z][A-Z0-9_]+)|positiveInt\(env, "([A-Z][A-Z0-9_]+)"/gu)) names.add((match[1] ?? match[2]) as string);
     }
   }
   return names;
