@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     // chdb crashes under worker threads; each test file gets its own process (and data directory).
     pool: "forks",
-    include: ["warehouse/test/**/*.test.ts", "etl/test/**/*.test.ts", "server/test/**/*.test.ts", "docker/test/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["web/test/**/*.test.ts", "warehouse/test/**/*.test.ts", "etl/test/**/*.test.ts", "server/test/**/*.test.ts", "docker/test/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -8,6 +8,8 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: false,
+    // Read by scripts/check-budget.mjs to find what the first screen loads.
+    manifest: true,
     rollupOptions: {
       // Two pages, each with its own chunks: the dashboard (/) and the query explorer (/explorer).
       input: { index: "index.html", explorer: "explorer.html" },

@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES, variablesText } from "../../web/src/explorer/examples.js";
 import { browserTestsRunnable, launchChromium } from "../support/chromium.js";
+import { watch } from "../support/page-checks.js";
 import { graphql, signIn, spawnServer, TEST_ADMIN, type SpawnedServer } from "../support/spawn-server.js";
 
 const runnable = browserTestsRunnable();
@@ -10,14 +11,6 @@ let server: SpawnedServer;
 let browser: Browser;
 
 /** Console errors and requests to any other origin, as the page runs. */
-function watch(page: Page, origin: string): string[] {
-  const problems: string[] = [];
-  // Inline data (fonts, images) can be long: shortened, the rest of the message stays readable.
-  page.on("console", (message) => message.type() === "error" && problems.push(message.text().replace(/(data:[^,'"\s]{0,40})[^'"\s]{40,}/gu, "$1…")));
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("request", (request) => !request.url().startsWith(origin) && !request.url().startsWith("data:") && !request.url().startsWith("blob:") && problems.push(`outside request: ${request.url()}`));
-  return problems;
-}
 
 describe.runIf(runnable)("the query explorer (GraphiQL) in a browser, against the real server", () => {
   beforeAll(async () => {
@@ -58,8 +51,9 @@ describe.runIf(runnable)("the query explorer (GraphiQL) in a browser, against th
     expect(await page.getByRole("link", { name: /Tableau de bord/u }).getAttribute("href")).toBe("/");
 
     // The examples are the tabs; the first one is open. Run it: the response pane shows the server's figures.
-    expect(await page.locator(".graphiql-tab-button").allTextContents()).toEqual(EXAMPLES.map((e) => /(?:query|mutation)\s+(\w+)/u.exec(e.query)?.[1]));
+    // GraphiQL draws its tabs after its editors load: wait for the first before reading them all.
     await page.getByRole("tab", { name: "PlatformStatus", selected: true }).waitFor();
+    expect(await page.locator(".graphiql-tab-button").allTextContents()).toEqual(EXAMPLES.map((e) => /(?:query|mutation)\s+(\w+)/u.exec(e.query)?.[1]));
     // Monaco shows the query once its editor is ready; running before that does nothing.
     const editor = page.locator(".graphiql-query-editor .view-lines");
     await editor.filter({ hasText: "PlatformStatus" }).waitFor();

@@ -4,6 +4,55 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Une bande du tarif extérieur commun déplacée, en fractions (0.05 = 5 %). / A common-external-tariff band moved, as fractions (0.05 = 5 %). */
+export type BandChangeInput = {
+  /** Taux actuel de la bande, 0 à 1 (p. ex. 0.05). / Current rate of the band, 0 to 1 (e.g. 0.05). */
+  fromRate: number;
+  /** Nouveau taux, 0 à 1 (p. ex. 0.075). / New rate, 0 to 1 (e.g. 0.075). */
+  toRate: number;
+};
+
+/** Un taux de droit de douane imposé à tout un chapitre SH ; l'emporte sur les bandes. / A customs duty rate set for a whole HS chapter; wins over band changes. */
+export type ChapterRateInput = {
+  /** Chapitre SH à deux chiffres, 01 à 99. / Two-digit HS chapter, 01 to 99. */
+  chapter: string;
+  /** Taux, 0 à 1. / Rate, 0 to 1. */
+  rate: number;
+};
+
+/** Dimensions de ventilation et de filtre (voir `dimensions`). / Dimensions to split and filter by (see `dimensions`). */
+export type Dimension =
+  /** Passage de frontière, bureau de sortie > bureau d'entrée (TGCIN>BFCIN). / Border crossing, exit office > entry office (TGCIN>BFCIN). */
+  | 'BORDER'
+  /** Type de marchandise : container, bulk, liquid_bulk, vehicles, general. / Cargo type: container, bulk, liquid_bulk, vehicles, general. */
+  | 'CARGO_TYPE'
+  /** Destinataire (code). / Consignee (code). */
+  | 'CONSIGNEE'
+  /** Pays (BF, ML, NE, TG ; ZZ autres ; vide : non attribué). / Country (BF, ML, NE, TG; ZZ others; empty: unallocated). */
+  | 'COUNTRY'
+  /** Sens : import ou export. / Direction: import or export. */
+  | 'DIRECTION'
+  /** Code de redevance portuaire. / Port fee code. */
+  | 'FEE_CODE'
+  /** Chapitre SH (deux chiffres). / HS chapter (two digits). */
+  | 'HS_CHAPTER'
+  /** Position SH (quatre chiffres). / HS heading (four digits). */
+  | 'HS_HEADING'
+  /** Section du Système harmonisé (I à XXI). / Harmonized System section (I to XXI). */
+  | 'HS_SECTION'
+  /** Mouvement au quai : DISCHARGE ou LOAD. / Quay move: DISCHARGE or LOAD. */
+  | 'MOVE'
+  /** Bureau de douane. / Customs office. */
+  | 'OFFICE'
+  /** Itinéraire de transit (routes.csv). / Transit route (routes.csv). */
+  | 'ROUTE'
+  /** Code de taxe douanière. / Customs tax code. */
+  | 'TAX_CODE'
+  /** Terminal ou quai du port. / Port terminal or quay. */
+  | 'TERMINAL'
+  /** Trafic : import, export ou transshipment. / Trade: import, export or transshipment. */
+  | 'TRADE';
+
 /** Où tourne ClickHouse. / Where ClickHouse runs. */
 export type EngineMode =
   /** Moteur embarqué dans le processus de la plateforme (chDB). / Engine embedded in the platform process (chDB). */
@@ -24,6 +73,16 @@ export type Feed =
   /** Escales de navires (CSV de l'autorité portuaire). / Vessel calls (port authority CSV). */
   | 'VESSEL_CALLS';
 
+/** Filtre sur les valeurs d'une dimension. / Filter on a dimension's values. */
+export type FilterInput = {
+  /** La dimension. / The dimension. */
+  dimension: Dimension;
+  /** Vrai : exclure ces valeurs au lieu de les retenir. / True: exclude these values instead of keeping them. */
+  exclude?: boolean;
+  /** Valeurs retenues (1 à 500), p. ex. ["BF", "NE"]. / Values kept (1 to 500), e.g. ["BF", "NE"]. */
+  values: Array<string>;
+};
+
 /** État d'un chargement de fichier. / State of a file load. */
 export type LoadStatus =
   /** Fichier illisible : rien n'a été chargé. / The file could not be read: nothing was loaded. */
@@ -37,12 +96,450 @@ export type LoadStatus =
   /** En cours. / In progress. */
   | 'RUNNING';
 
-export type PlatformStatusQueryVariables = Exact<{
+/** Mesures du registre sémantique (voir `measures`). / Measures of the semantic registry (see `measures`). */
+export type Measure =
+  /** Passage de frontière (arrivée au bureau de sortie → mainlevée au bureau d'entrée) (heures, daté à : mainlevée à l'entrée). / Border crossing (arrival at the exit office → release at the entry office) (hours, dated at: release at entry). */
+  | 'BORDER_CROSSING'
+  /** Valeur CAF déclarée (FCFA, daté à : enregistrement). / Declared CIF value (XOF, dated at: registration). */
+  | 'CIF_VALUE'
+  /** Conteneurs déclarés (conteneurs, daté à : enregistrement). / Containers declared (containers, dated at: registration). */
+  | 'CONTAINERS'
+  /** Transit sur le corridor (départ → arrivée à destination) (heures, daté à : arrivée (COMPLETED)). / Corridor transit (departure → arrival at destination) (hours, dated at: arrival (COMPLETED)). */
+  | 'CORRIDOR_TRANSIT'
+  /** Délai de dédouanement (enregistrement → bon à enlever) (heures, daté à : bon à enlever). / Customs release time (registration → release) (hours, dated at: release). */
+  | 'CUSTOMS_RELEASE'
+  /** Recettes douanières payées (hors garantie), pour l'administration qui les a perçues (FCFA, daté à : quittance). / Customs revenue paid (guarantees excluded), for the administration that collected it (XOF, dated at: receipt). */
+  | 'CUSTOMS_REVENUE'
+  /** Déclarations comptées (déclarations, daté à : enregistrement). / Counted declarations (declarations, dated at: registration). */
+  | 'DECLARATIONS'
+  /** De bout en bout (débarquement du conteneur → arrivée à destination) (heures, daté à : arrivée (COMPLETED)). / End to end (container discharge → arrival at destination) (hours, dated at: arrival (COMPLETED)). */
+  | 'END_TO_END'
+  /** Garanties de transit déclarées (FCFA, daté à : enregistrement). / Transit guarantees declared (XOF, dated at: registration). */
+  | 'GUARANTEES'
+  /** Redevances portuaires facturées (avoirs déduits) (FCFA, daté à : émission de la facture). / Port charges invoiced (credit notes deducted) (XOF, dated at: invoice issue). */
+  | 'PORT_CHARGES'
+  /** Séjour portuaire des conteneurs pleins à l'import (débarquement → sortie) (heures, daté à : sortie (gate-out)). / Port dwell of full import containers (discharge → gate-out) (hours, dated at: gate-out). */
+  | 'PORT_DWELL'
+  /** Escales de navires (escales, daté à : arrivée). / Ship calls (calls, dated at: arrival). */
+  | 'SHIP_CALLS'
+  /** Rotation des navires (arrivée → départ) (heures, daté à : arrivée). / Ship turnaround (arrival → departure) (hours, dated at: arrival). */
+  | 'SHIP_TURNAROUND'
+  /** Attente des navires (arrivée → accostage) (heures, daté à : arrivée). / Ship waiting (arrival → berthing) (hours, dated at: arrival). */
+  | 'SHIP_WAITING'
+  /** EVP déclarés (conteneurs listés, par type-taille) (EVP, daté à : enregistrement). / Declared TEU (containers listed, by size-type) (TEU, dated at: registration). */
+  | 'TEU'
+  /** EVP manutentionnés au quai (débarqués et embarqués, transbordement compris) (EVP, daté à : mouvement). / TEU handled at the quay (discharged and loaded, transshipment included) (TEU, dated at: move). */
+  | 'TEU_HANDLED'
+  /** Tonnes déclarées (poids brut des articles), déclarations comptées (IM8, EX1, IM4 ne soldant pas un IM8) (tonnes, daté à : enregistrement). / Declared tonnes (items' gross weight), counted declarations (IM8, EX1, IM4 not ending an IM8) (tonnes, dated at: registration). */
+  | 'TONNES'
+  /** Camions (mouvements de transit achevés) (camions, daté à : arrivée (COMPLETED)). / Trucks (completed transit movements) (trucks, dated at: arrival (COMPLETED)). */
+  | 'TRUCKS';
+
+/** Une mesure et les statistiques voulues. / A measure and the statistics wanted. */
+export type MeasureInput = {
+  /** La mesure. / The measure. */
+  measure: Measure;
+  /** VALUE pour une mesure additive ; COUNT, MEAN, P50, P90, P95, RELIABILITY pour une durée (défaut : VALUE, ou P50). / VALUE for an additive measure; COUNT, MEAN, P50, P90, P95, RELIABILITY for a duration (default: VALUE, or P50). */
+  statistics?: Array<Statistic> | null | undefined;
+};
+
+/** Une question au registre : mesures, ventilation, filtres, tri, comparaison. / A question to the registry: measures, breakdown, filters, ordering, comparison. */
+export type MetricQueryInput = {
+  /** Comparer à la période précédente et à la même période un an plus tôt. / Compare with the previous period and the same period a year earlier. */
+  compare?: boolean;
+  /** Jusqu'à 4 dimensions de ventilation. / Up to 4 dimensions to split by. */
+  dimensions?: Array<Dimension>;
+  /** Filtres, tous appliqués. / Filters, all applied. */
+  filters?: Array<FilterInput>;
+  /** Découpage du temps ; les intervalles vides sont rendus comme lacunes (null). / Time bucketing; empty buckets are returned as gaps (null). */
+  grain?: TimeGrain;
+  /** Lignes rendues, 10 000 au plus ; `truncated` dit s'il y en avait plus. / Rows returned, at most 10,000; `truncated` says whether there were more. */
+  limit?: number;
+  /** 1 à 20 mesures. / 1 to 20 measures. */
+  measures: Array<MeasureInput>;
+  /** Tri (défaut : temps puis dimensions). / Ordering (default: time then dimensions). */
+  orderBy?: Array<OrderInput>;
+  /** La période. / The period. */
+  period: PeriodInput;
+  /** Fuseau horaire IANA des jours et des intervalles. / IANA time zone of days and buckets. */
+  timeZone?: string;
+};
+
+/** Un critère de tri : une mesure (et sa statistique), une dimension, ou l'intervalle de temps. / One sort key: a measure (and its statistic), a dimension, or the time bucket. */
+export type OrderInput = {
+  /** Trier par intervalle de temps. / Sort by time bucket. */
+  bucket?: boolean | null | undefined;
+  /** Ordre décroissant ; les lacunes restent en dernier. / Descending; gaps stay last. */
+  descending?: boolean;
+  /** Trier par cette dimension. / Sort by this dimension. */
+  dimension?: Dimension | null | undefined;
+  /** Trier par cette mesure. / Sort by this measure. */
+  measure?: Measure | null | undefined;
+  /** Statistique de la mesure (défaut : VALUE, ou P50). / The measure's statistic (default: VALUE, or P50). */
+  statistic?: Statistic | null | undefined;
+};
+
+/** Période en dates locales AAAA-MM-JJ, du jour `from` inclus au jour `to` exclu (un trimestre : 2025-01-01 → 2025-04-01). / Period in local YYYY-MM-DD dates, from `from` included to `to` excluded (a quarter: 2025-01-01 → 2025-04-01). */
+export type PeriodInput = {
+  /** Premier jour, inclus. / First day, included. */
+  from: string;
+  /** Jour suivant le dernier, exclu. / Day after the last, excluded. */
+  to: string;
+};
+
+/** Contrôle du contenu avant envoi. / Content check before sending. */
+export type ReportDataCheck =
+  /** Aucune donnée pour la période. / No data for the period. */
+  | 'EMPTY'
+  /** Des données, assez récentes. / Data, recent enough. */
+  | 'OK'
+  /** Un flux utilisé a son dernier événement plus ancien que la limite avant la fin de la période. / A feed used has its latest event older than the limit before the period's end. */
+  | 'STALE';
+
+/** Objet d'un courriel. / Purpose of an e-mail. */
+export type ReportDeliveryPurpose =
+  /** Avis d'échec au responsable. / Failure notice to the owner. */
+  | 'FAILURE_NOTICE'
+  /** Avis de rapport retenu au responsable. / Held-report notice to the owner. */
+  | 'HOLD_NOTICE'
+  /** Le rapport, aux destinataires. / The report, to the recipients. */
+  | 'REPORT'
+  /** Un renvoi demandé. / A re-send someone asked for. */
+  | 'RESEND';
+
+/** État d'un courriel. / State of an e-mail. */
+export type ReportDeliveryState =
+  /** Refusé ; un renvoi peut être demandé. / Refused; a re-send may be asked for. */
+  | 'FAILED'
+  /** À réessayer au prochain passage du planificateur. / To try again at the scheduler's next look. */
+  | 'PENDING'
+  /** Remis au serveur SMTP, réponse attendue. / Handed to the SMTP server, answer awaited. */
+  | 'SENDING'
+  /** Accepté par le serveur SMTP. / Accepted by the SMTP server. */
+  | 'SENT';
+
+/** Format d'un document de rapport. / Format of a report document. */
+export type ReportFormat =
+  /** Tous les chiffres en un fichier CSV (tableau, ligne, colonne, valeur). / Every figure in one CSV file (table, row, column, value). */
+  | 'CSV'
+  /** PDF A4, dans la langue du destinataire. / A4 PDF, in the recipient's language. */
+  | 'PDF'
+  /** Classeur Excel, une feuille par tableau. / Excel workbook, one sheet per table. */
+  | 'XLSX';
+
+/** Sorte de rapport (docs/reports.md). / Kind of report (docs/reports.md). */
+export type ReportKind =
+  /** Mensuel, corridor : par pays de l'AES volumes, délais, frontières, recettes ; produits, itinéraires et frontières en tête ; garantie unique ; porte sur le dernier mois complet. / Monthly corridor: per AES country volumes, times, borders, revenue; top commodities, routes and border posts; single guarantee; covers the last complete month. */
+  | 'MONTHLY_CORRIDOR'
+  /** Hebdomadaire, opérations du port : navires, attente et rotation, EVP, séjour, quarantaine et fraîcheur ; porte sur la dernière semaine complète. / Weekly port operations: ships, waiting and turnaround, TEU, dwell, quarantine and freshness; covers the last complete week. */
+  | 'WEEKLY_OPERATIONS';
+
+/** Langue d'un rapport. / Language of a report. */
+export type ReportLanguage =
+  /** Anglais. / English. */
+  | 'EN'
+  /** Français. / French. */
+  | 'FR';
+
+/** Un destinataire. / A recipient. */
+export type ReportRecipientInput = {
+  /** Adresse électronique. / E-mail address. */
+  address: string;
+  /** Langue de ses documents (français par défaut). / Language of their documents (French by default). */
+  language?: ReportLanguage;
+};
+
+/** État d'une exécution. / State of a run. */
+export type ReportRunState =
+  /** Échec après le dernier essai ; le responsable est prévenu. / Failed after the last try; the owner is told. */
+  | 'FAILED'
+  /** Retenue : données absentes ou trop anciennes (StaleDataAction HOLD). / Held: data missing or too old (StaleDataAction HOLD). */
+  | 'HELD'
+  /** Un essai a échoué ; le suivant est prévu à `nextAttemptAt`. / A try failed; the next is due at `nextAttemptAt`. */
+  | 'RETRYING'
+  /** Chiffres lus et documents produits. / Reading the figures and producing the documents. */
+  | 'RUNNING'
+  /** Due, pas encore commencée. / Due, not started yet. */
+  | 'SCHEDULED'
+  /** Envoi des courriels en cours. / E-mails being sent. */
+  | 'SENDING'
+  /** Terminée : documents archivés, et envoyés si SMTP est configuré (voir `sent`). / Done: documents archived, and sent when SMTP is configured (see `sent`). */
+  | 'SUCCEEDED';
+
+/** Ce qui a lancé une exécution. / What started a run. */
+export type ReportRunTrigger =
+  /** Rattrapage au démarrage : la plateforme était arrêtée à l'heure prévue. / Caught up at start: the platform was down when it was due. */
+  | 'CATCH_UP'
+  /** « Exécuter maintenant ». / "Run now". */
+  | 'MANUAL'
+  /** Le calendrier, à l'heure. / The calendar, on time. */
+  | 'SCHEDULE';
+
+/** Une programmation à créer, ou sa nouvelle version entière. / A schedule to create, or its whole new version. */
+export type ReportScheduleInput = {
+  /** Pays retenus (BF, ML, NE, TG) ; vide : tous. / Countries kept (BF, ML, NE, TG); empty: all. */
+  countries?: Array<string>;
+  /** Règle CRON : cinq champs, au plus une exécution par heure. / CRON rule: five fields, at most one run an hour. */
+  cron?: string | null | undefined;
+  /** Documents joints (PDF et XLSX par défaut). / Documents attached (PDF and XLSX by default). */
+  formats?: Array<ReportFormat>;
+  /** Sorte de rapport. / Kind of report. */
+  kind: ReportKind;
+  /** Nom, 1 à 200 caractères. / Name, 1 to 200 characters. */
+  name: string;
+  /** Adresse des avis au responsable ; par défaut son identifiant s'il est une adresse. / Address of the owner's notices; by default the owner's login when it is an address. */
+  ownerEmail?: string | null | undefined;
+  /** Administrateurs : le compte responsable (par défaut, vous). Un compte limité à un pays limite le rapport à ce pays. / Administrators: the owning account (default: you). An account limited to one country limits the report to it. */
+  ownerLogin?: string | null | undefined;
+  /** Destinataires, 1 à 50. / Recipients, 1 to 50. */
+  recipients: Array<ReportRecipientInput>;
+  /** Règle de calendrier. / Calendar rule. */
+  rule: ScheduleRule;
+  /** Sans données récentes : envoyer en le disant (WARN, par défaut) ou retenir (HOLD). / Without recent data: send saying so (WARN, default) or hold (HOLD). */
+  staleDataAction?: StaleDataAction;
+  /** Règles WEEKLY et MONTHLY_FIRST_WORKING_DAY : heure locale HH:MM. / WEEKLY and MONTHLY_FIRST_WORKING_DAY rules: local time HH:MM. */
+  time?: string | null | undefined;
+  /** Fuseau horaire IANA (Africa/Lome par défaut). / IANA time zone (Africa/Lome by default). */
+  timeZone?: string;
+  /** Règle WEEKLY : 1 (lundi) à 7 (dimanche). / WEEKLY rule: 1 (Monday) to 7 (Sunday). */
+  weekday?: number | null | undefined;
+};
+
+/** Règle de calendrier d'une programmation. / Calendar rule of a schedule. */
+export type ScheduleRule =
+  /** Expression cron à cinq champs `cron`, dans le fuseau de la programmation. / Five-field cron expression `cron`, in the schedule's time zone. */
+  | 'CRON'
+  /** Le premier jour ouvré (lundi à vendredi) du mois, à l'heure `time`. / On the first working day (Monday to Friday) of the month, at `time`. */
+  | 'MONTHLY_FIRST_WORKING_DAY'
+  /** Chaque semaine, le jour `weekday` à l'heure `time`. / Every week, on `weekday` at `time`. */
+  | 'WEEKLY';
+
+/** Table qui a répondu. / Table that answered. */
+export type SourcePath =
+  /** Table détaillée des faits. / Detailed fact table. */
+  | 'DETAIL'
+  /** Agrégat horaire (états d'agrégation). / Hourly rollup (aggregate states). */
+  | 'ROLLUP';
+
+/** Que faire d'un rapport sans données, ou aux données plus anciennes que la limite. / What to do with a report without data, or with data older than the limit. */
+export type StaleDataAction =
+  /** Le retenir : il est archivé, pas envoyé, et le responsable est prévenu ; un renvoi le libère. / Hold it: archived, not sent, and the owner told; a re-send releases it. */
+  | 'HOLD'
+  /** L'envoyer en le disant clairement (objet et première page). / Send it, saying so plainly (subject and first page). */
+  | 'WARN';
+
+/** Statistique demandée d'une mesure. / Statistic asked of a measure. */
+export type Statistic =
+  /** Nombre d'observations d'une durée. / Number of observations of a duration. */
+  | 'COUNT'
+  /** Moyenne d'une durée, en heures. / Mean of a duration, in hours. */
+  | 'MEAN'
+  /** Médiane d'une durée (PERCENTILE.INC), en heures. / Median of a duration (PERCENTILE.INC), in hours. */
+  | 'P50'
+  /** 90e centile d'une durée, en heures. / 90th percentile of a duration, in hours. */
+  | 'P90'
+  /** 95e centile d'une durée, en heures. / 95th percentile of a duration, in hours. */
+  | 'P95'
+  /** Indice de fiabilité p90 ÷ p50 (1 = parfaitement régulier). / Reliability index p90 ÷ p50 (1 = perfectly regular). */
+  | 'RELIABILITY'
+  /** Valeur d'une mesure additive (somme). / Value of an additive measure (a sum). */
+  | 'VALUE';
+
+/** Découpage du temps, dans le fuseau de la requête. / Time bucketing, in the query's time zone. */
+export type TimeGrain =
+  /** Jour. / Day. */
+  | 'DAY'
+  /** Mois. / Month. */
+  | 'MONTH'
+  /** Toute la période en une ligne. / The whole period in one row. */
+  | 'NONE'
+  /** Trimestre. / Quarter. */
+  | 'QUARTER'
+  /** Semaine ISO (du lundi). / ISO week (from Monday). */
+  | 'WEEK'
+  /** Année. / Year. */
+  | 'YEAR';
+
+/** Unité d'une valeur. / Unit of a value. */
+export type Unit =
+  /** escales / calls */
+  | 'CALLS'
+  /** conteneurs / containers */
+  | 'CONTAINERS'
+  /** déclarations / declarations */
+  | 'DECLARATIONS'
+  /** heures / hours */
+  | 'HOURS'
+  /** rapport / ratio */
+  | 'RATIO'
+  /** EVP / TEU */
+  | 'TEU'
+  /** tonnes / tonnes */
+  | 'TONNES'
+  /** camions / trucks */
+  | 'TRUCKS'
+  /** FCFA / XOF */
+  | 'XOF';
+
+export type MetricsQueryVariables = Exact<{
+  query: MetricQueryInput;
+}>;
+
+
+export type MetricsQuery = { metrics: { grain: TimeGrain, truncated: boolean, rows: Array<{ bucket: string | null, partial: boolean, dimensions: Array<{ dimension: Dimension, value: string, labelFr: string | null, labelEn: string | null }>, cells: Array<{ measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previous: number | null, previousChange: number | null, yearAgo: number | null, yearAgoChange: number | null }> }>, sources: Array<{ measure: Measure, path: SourcePath }>, dataAsOf: Array<{ feed: Feed, lastEventAt: string | null }> } };
+
+export type AppDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AppDataQuery = { measures: Array<{ name: Measure, unit: Unit, dimensions: Array<Dimension> }>, routes: Array<{ code: string, destinationCountry: string, note: string }>, hsSections: Array<{ section: string, nameFr: string, nameEn: string }> };
+
+export type CorridorGeographyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CorridorGeographyQuery = { offices: Array<{ code: string, name: string, country: string, kind: string, lat: number, lon: number }>, routes: Array<{ code: string, destinationCountry: string, km: number, note: string, offices: Array<string> }>, countries: Array<{ code: string, nameFr: string, nameEn: string }> };
+
+export type CountryFiguresQueryVariables = Exact<{
+  period: PeriodInput;
+  countries?: Array<string> | string | null | undefined;
+}>;
+
+
+export type CountryFiguresQuery = { countryFigures: { countries: Array<{ country: string, nameFr: string | null, nameEn: string | null, tonnes: { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null }, cifValue: { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null }, declarations: { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null }, teu: { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null }, trucks: { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null }, customsRevenue: { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null }, portDwellP50: { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null }, customsReleaseP50: { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null }, corridorTransitP50: { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null }, endToEndP50: { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null } }>, dataAsOf: Array<{ feed: Feed, lastEventAt: string | null }> } };
+
+export type CountryCellFragment = { measure: Measure, statistic: Statistic, unit: Unit, value: number | null, previousChange: number | null, yearAgoChange: number | null };
+
+export type DataStatusQueryVariables = Exact<{
   loadLimit: number;
 }>;
 
 
-export type PlatformStatusQuery = { warehouse: { mode: EngineMode, engineVersion: string, schemaVersion: number, database: string, empty: boolean, feeds: Array<{ feed: Feed, nameFr: string, nameEn: string, loads: number, recordsLoaded: number, recordsQuarantined: number, dataAsOf: string | null, lastLoadAt: string | null }> }, loads: Array<{ id: string, fileName: string, feed: Feed | null, source: string, status: LoadStatus, read: number, loaded: number, quarantined: number, duplicates: number, startedAt: string, finishedAt: string | null, error: string | null }>, routes: Array<{ code: string, destinationCountry: string, offices: Array<string>, km: number }>, offices: Array<{ code: string, name: string, country: string, kind: string }> };
+export type DataStatusQuery = { warehouse: { mode: EngineMode, engineVersion: string, schemaVersion: number, database: string, empty: boolean, feeds: Array<{ feed: Feed, nameFr: string, nameEn: string, loads: number, recordsLoaded: number, recordsQuarantined: number, dataAsOf: string | null, lastLoadAt: string | null }> }, loads: Array<{ id: string, fileName: string, fileSize: number, feed: Feed | null, source: string, status: LoadStatus, read: number, loaded: number, quarantined: number, duplicates: number, lastEventAt: string | null, startedAt: string, finishedAt: string | null, error: string | null }>, routes: Array<{ code: string, destinationCountry: string, offices: Array<string>, km: number }>, offices: Array<{ code: string, name: string, country: string, kind: string }> };
+
+export type DataQuarantineQueryVariables = Exact<{
+  file?: string | null | undefined;
+  reason?: string | null | undefined;
+  feed?: Feed | null | undefined;
+  limit: number;
+}>;
+
+
+export type DataQuarantineQuery = { quarantine: { total: number, truncated: boolean, portWideOnly: boolean, byReason: Array<{ reason: string, reasonFr: string, reasonEn: string, records: number }>, records: Array<{ feed: Feed, fileName: string, recordIndex: number, line: number | null, message: number | null, segment: number | null, reason: string, reasonFr: string, reasonEn: string, detail: string, recordKey: string | null, raw: string, rawTruncated: boolean, quarantinedAt: string, fixed: boolean }> } };
+
+export type DataUploadMutationVariables = Exact<{
+  fileName: string;
+  contentBase64: string;
+}>;
+
+
+export type DataUploadMutation = { uploadFile: { fileName: string, feed: Feed | null, status: LoadStatus, read: number, loaded: number, quarantined: number, duplicates: number, error: string | null } };
+
+export type OverviewQueryVariables = Exact<{
+  period: PeriodInput;
+  countries?: Array<string> | string | null | undefined;
+}>;
+
+
+export type OverviewQuery = { overview: { period: { from: string, to: string }, previousPeriod: { from: string, to: string }, yearAgoPeriod: { from: string, to: string }, kpis: Array<{ measure: Measure, statistic: Statistic, unit: Unit, labelFr: string, labelEn: string, value: number | null, previous: number | null, previousChange: number | null, yearAgo: number | null, yearAgoChange: number | null, trend: Array<{ bucket: string, value: number | null }> }>, dataAsOf: Array<{ feed: Feed, lastEventAt: string | null }> } };
+
+export type PortDwellHistogramQueryVariables = Exact<{
+  period: PeriodInput;
+  countries?: Array<string> | string | null | undefined;
+  terminals?: Array<string> | string | null | undefined;
+  binHours: number;
+  maxHours: number;
+}>;
+
+
+export type PortDwellHistogramQuery = { portDwellHistogram: { overflow: number, containers: number, bins: Array<{ fromHours: number, toHours: number, containers: number }>, dataAsOf: Array<{ feed: Feed, lastEventAt: string | null }> }, terminals: Array<{ code: string, nameFr: string, nameEn: string, cargo: string }> };
+
+export type ReportScheduleFieldsFragment = { id: string, name: string, kind: ReportKind, rule: ScheduleRule, weekday: number | null, time: string | null, cron: string, timeZone: string, formats: Array<ReportFormat>, countries: Array<string>, staleDataAction: StaleDataAction, owner: string, ownerEmail: string, scope: string | null, paused: boolean, nextRuns: Array<string>, createdAt: string, updatedAt: string, recipients: Array<{ address: string, language: ReportLanguage }>, lastRun: { id: string, state: ReportRunState, scheduledFor: string, finishedAt: string | null, sent: boolean, period: { from: string, to: string } } | null };
+
+export type ReportRunFieldsFragment = { id: string, scheduleId: string, scheduleName: string, kind: ReportKind, timeZone: string, trigger: ReportRunTrigger, state: ReportRunState, scheduledFor: string, startedAt: string | null, finishedAt: string | null, attempts: number, nextAttemptAt: string | null, recipients: Array<string>, sent: boolean, notSentReason: string | null, dataCheck: ReportDataCheck | null, dataNote: string | null, error: string | null, ownerNotice: string | null, period: { from: string, to: string }, artefacts: Array<{ format: ReportFormat, language: ReportLanguage, fileName: string, bytes: number, url: string }>, deliveries: Array<{ purpose: ReportDeliveryPurpose, language: ReportLanguage, recipients: Array<string>, state: ReportDeliveryState, attempts: number, at: string, error: string | null, requestedBy: string | null }> };
+
+export type ReportSchedulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportSchedulesQuery = { warehouse: { feeds: Array<{ feed: Feed, dataAsOf: string | null }> }, reportSettings: { emailConfigured: boolean, sender: string | null, maxDataAgeHours: number, maxAttempts: number, retryDelaySeconds: number }, reportSchedules: Array<{ id: string, name: string, kind: ReportKind, rule: ScheduleRule, weekday: number | null, time: string | null, cron: string, timeZone: string, formats: Array<ReportFormat>, countries: Array<string>, staleDataAction: StaleDataAction, owner: string, ownerEmail: string, scope: string | null, paused: boolean, nextRuns: Array<string>, createdAt: string, updatedAt: string, recipients: Array<{ address: string, language: ReportLanguage }>, lastRun: { id: string, state: ReportRunState, scheduledFor: string, finishedAt: string | null, sent: boolean, period: { from: string, to: string } } | null }> };
+
+export type ReportRunsQueryVariables = Exact<{
+  scheduleId?: string | number | null | undefined;
+  limit: number;
+}>;
+
+
+export type ReportRunsQuery = { reportRuns: Array<{ id: string, scheduleId: string, scheduleName: string, kind: ReportKind, timeZone: string, trigger: ReportRunTrigger, state: ReportRunState, scheduledFor: string, startedAt: string | null, finishedAt: string | null, attempts: number, nextAttemptAt: string | null, recipients: Array<string>, sent: boolean, notSentReason: string | null, dataCheck: ReportDataCheck | null, dataNote: string | null, error: string | null, ownerNotice: string | null, period: { from: string, to: string }, artefacts: Array<{ format: ReportFormat, language: ReportLanguage, fileName: string, bytes: number, url: string }>, deliveries: Array<{ purpose: ReportDeliveryPurpose, language: ReportLanguage, recipients: Array<string>, state: ReportDeliveryState, attempts: number, at: string, error: string | null, requestedBy: string | null }> }> };
+
+export type CreateReportScheduleMutationVariables = Exact<{
+  input: ReportScheduleInput;
+}>;
+
+
+export type CreateReportScheduleMutation = { createReportSchedule: { id: string, name: string, kind: ReportKind, rule: ScheduleRule, weekday: number | null, time: string | null, cron: string, timeZone: string, formats: Array<ReportFormat>, countries: Array<string>, staleDataAction: StaleDataAction, owner: string, ownerEmail: string, scope: string | null, paused: boolean, nextRuns: Array<string>, createdAt: string, updatedAt: string, recipients: Array<{ address: string, language: ReportLanguage }>, lastRun: { id: string, state: ReportRunState, scheduledFor: string, finishedAt: string | null, sent: boolean, period: { from: string, to: string } } | null } };
+
+export type UpdateReportScheduleMutationVariables = Exact<{
+  id: string | number;
+  input: ReportScheduleInput;
+}>;
+
+
+export type UpdateReportScheduleMutation = { updateReportSchedule: { id: string, name: string, kind: ReportKind, rule: ScheduleRule, weekday: number | null, time: string | null, cron: string, timeZone: string, formats: Array<ReportFormat>, countries: Array<string>, staleDataAction: StaleDataAction, owner: string, ownerEmail: string, scope: string | null, paused: boolean, nextRuns: Array<string>, createdAt: string, updatedAt: string, recipients: Array<{ address: string, language: ReportLanguage }>, lastRun: { id: string, state: ReportRunState, scheduledFor: string, finishedAt: string | null, sent: boolean, period: { from: string, to: string } } | null } };
+
+export type PauseReportScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PauseReportScheduleMutation = { pauseReportSchedule: { id: string, paused: boolean } };
+
+export type ResumeReportScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResumeReportScheduleMutation = { resumeReportSchedule: { id: string, paused: boolean } };
+
+export type DeleteReportScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteReportScheduleMutation = { deleteReportSchedule: boolean };
+
+export type RunReportNowMutationVariables = Exact<{
+  scheduleId: string | number;
+  periodContaining?: string | null | undefined;
+}>;
+
+
+export type RunReportNowMutation = { runReportNow: { id: string, scheduleId: string, scheduleName: string, kind: ReportKind, timeZone: string, trigger: ReportRunTrigger, state: ReportRunState, scheduledFor: string, startedAt: string | null, finishedAt: string | null, attempts: number, nextAttemptAt: string | null, recipients: Array<string>, sent: boolean, notSentReason: string | null, dataCheck: ReportDataCheck | null, dataNote: string | null, error: string | null, ownerNotice: string | null, period: { from: string, to: string }, artefacts: Array<{ format: ReportFormat, language: ReportLanguage, fileName: string, bytes: number, url: string }>, deliveries: Array<{ purpose: ReportDeliveryPurpose, language: ReportLanguage, recipients: Array<string>, state: ReportDeliveryState, attempts: number, at: string, error: string | null, requestedBy: string | null }> } };
+
+export type ResendReportRunMutationVariables = Exact<{
+  runId: string | number;
+  recipients?: Array<ReportRecipientInput> | ReportRecipientInput | null | undefined;
+}>;
+
+
+export type ResendReportRunMutation = { resendReportRun: { id: string, scheduleId: string, scheduleName: string, kind: ReportKind, timeZone: string, trigger: ReportRunTrigger, state: ReportRunState, scheduledFor: string, startedAt: string | null, finishedAt: string | null, attempts: number, nextAttemptAt: string | null, recipients: Array<string>, sent: boolean, notSentReason: string | null, dataCheck: ReportDataCheck | null, dataNote: string | null, error: string | null, ownerNotice: string | null, period: { from: string, to: string }, artefacts: Array<{ format: ReportFormat, language: ReportLanguage, fileName: string, bytes: number, url: string }>, deliveries: Array<{ purpose: ReportDeliveryPurpose, language: ReportLanguage, recipients: Array<string>, state: ReportDeliveryState, attempts: number, at: string, error: string | null, requestedBy: string | null }> } };
+
+export type GuaranteeSavingsQueryVariables = Exact<{
+  period: PeriodInput;
+  rate: number;
+  countries?: Array<string> | string | null | undefined;
+}>;
+
+
+export type GuaranteeSavingsQuery = { guaranteeSavings: { rate: number, rows: Array<{ country: string, month: string, declarations: number | null, guarantees: number | null, cifXof: number | null, currentGuaranteesXof: number | null, singleGuaranteeXof: number | null, savingXof: number | null, savingShare: number | null }>, totals: { declarations: number, guarantees: number, cifXof: number, currentGuaranteesXof: number, singleGuaranteeXof: number, savingXof: number, savingShare: number | null } }, countries: Array<{ code: string, nameFr: string, nameEn: string }> };
+
+export type TariffScenarioQueryVariables = Exact<{
+  period: PeriodInput;
+  bands: Array<BandChangeInput> | BandChangeInput;
+  chapters?: Array<ChapterRateInput> | ChapterRateInput | null | undefined;
+  recomputeVat: boolean;
+  countries?: Array<string> | string | null | undefined;
+}>;
+
+
+export type TariffScenarioQuery = { tariffScenario: { recomputeVat: boolean, rows: Array<{ country: string, hsChapter: string, lines: number, changedLines: number, baseXof: number, currentDutyXof: number, scenarioDutyXof: number, dutyChangeXof: number, vatEffectXof: number, totalChangeXof: number }>, totals: { lines: number, changedLines: number, baseXof: number, currentDutyXof: number, scenarioDutyXof: number, dutyChangeXof: number, vatEffectXof: number, totalChangeXof: number } }, countries: Array<{ code: string, nameFr: string, nameEn: string }>, hsChapters: Array<{ chapter: string, nameFr: string, nameEn: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -62,9 +559,230 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
-export const PlatformStatusDocument = new TypedDocumentString(`
-    query PlatformStatus($loadLimit: Int!) {
+export const CountryCellFragmentDoc = new TypedDocumentString(`
+    fragment CountryCell on MetricCell {
+  measure
+  statistic
+  unit
+  value
+  previousChange
+  yearAgoChange
+}
+    `, {"fragmentName":"CountryCell"}) as unknown as TypedDocumentString<CountryCellFragment, unknown>;
+export const ReportScheduleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportScheduleFields on ReportSchedule {
+  id
+  name
+  kind
+  rule
+  weekday
+  time
+  cron
+  timeZone
+  recipients {
+    address
+    language
+  }
+  formats
+  countries
+  staleDataAction
+  owner
+  ownerEmail
+  scope
+  paused
+  nextRuns
+  createdAt
+  updatedAt
+  lastRun {
+    id
+    state
+    period {
+      from
+      to
+    }
+    scheduledFor
+    finishedAt
+    sent
+  }
+}
+    `, {"fragmentName":"ReportScheduleFields"}) as unknown as TypedDocumentString<ReportScheduleFieldsFragment, unknown>;
+export const ReportRunFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportRunFields on ReportRun {
+  id
+  scheduleId
+  scheduleName
+  kind
+  period {
+    from
+    to
+  }
+  timeZone
+  trigger
+  state
+  scheduledFor
+  startedAt
+  finishedAt
+  attempts
+  nextAttemptAt
+  recipients
+  sent
+  notSentReason
+  dataCheck
+  dataNote
+  error
+  ownerNotice
+  artefacts {
+    format
+    language
+    fileName
+    bytes
+    url
+  }
+  deliveries {
+    purpose
+    language
+    recipients
+    state
+    attempts
+    at
+    error
+    requestedBy
+  }
+}
+    `, {"fragmentName":"ReportRunFields"}) as unknown as TypedDocumentString<ReportRunFieldsFragment, unknown>;
+export const MetricsDocument = new TypedDocumentString(`
+    query Metrics($query: MetricQueryInput!) {
+  metrics(query: $query) {
+    grain
+    truncated
+    rows {
+      bucket
+      partial
+      dimensions {
+        dimension
+        value
+        labelFr
+        labelEn
+      }
+      cells {
+        measure
+        statistic
+        unit
+        value
+        previous
+        previousChange
+        yearAgo
+        yearAgoChange
+      }
+    }
+    sources {
+      measure
+      path
+    }
+    dataAsOf {
+      feed
+      lastEventAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsQuery, MetricsQueryVariables>;
+export const AppDataDocument = new TypedDocumentString(`
+    query AppData {
+  measures {
+    name
+    unit
+    dimensions
+  }
+  routes {
+    code
+    destinationCountry
+    note
+  }
+  hsSections {
+    section
+    nameFr
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<AppDataQuery, AppDataQueryVariables>;
+export const CorridorGeographyDocument = new TypedDocumentString(`
+    query CorridorGeography {
+  offices {
+    code
+    name
+    country
+    kind
+    lat
+    lon
+  }
+  routes {
+    code
+    destinationCountry
+    km
+    note
+    offices
+  }
+  countries {
+    code
+    nameFr
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<CorridorGeographyQuery, CorridorGeographyQueryVariables>;
+export const CountryFiguresDocument = new TypedDocumentString(`
+    query CountryFigures($period: PeriodInput!, $countries: [String!]) {
+  countryFigures(period: $period, countries: $countries) {
+    countries {
+      country
+      nameFr
+      nameEn
+      tonnes {
+        ...CountryCell
+      }
+      cifValue {
+        ...CountryCell
+      }
+      declarations {
+        ...CountryCell
+      }
+      teu {
+        ...CountryCell
+      }
+      trucks {
+        ...CountryCell
+      }
+      customsRevenue {
+        ...CountryCell
+      }
+      portDwellP50 {
+        ...CountryCell
+      }
+      customsReleaseP50 {
+        ...CountryCell
+      }
+      corridorTransitP50 {
+        ...CountryCell
+      }
+      endToEndP50 {
+        ...CountryCell
+      }
+    }
+    dataAsOf {
+      feed
+      lastEventAt
+    }
+  }
+}
+    fragment CountryCell on MetricCell {
+  measure
+  statistic
+  unit
+  value
+  previousChange
+  yearAgoChange
+}`) as unknown as TypedDocumentString<CountryFiguresQuery, CountryFiguresQueryVariables>;
+export const DataStatusDocument = new TypedDocumentString(`
+    query DataStatus($loadLimit: Int!) {
   warehouse {
     mode
     engineVersion
@@ -85,6 +803,7 @@ export const PlatformStatusDocument = new TypedDocumentString(`
   loads(limit: $loadLimit) {
     id
     fileName
+    fileSize
     feed
     source
     status
@@ -92,6 +811,7 @@ export const PlatformStatusDocument = new TypedDocumentString(`
     loaded
     quarantined
     duplicates
+    lastEventAt
     startedAt
     finishedAt
     error
@@ -109,4 +829,495 @@ export const PlatformStatusDocument = new TypedDocumentString(`
     kind
   }
 }
-    `) as unknown as TypedDocumentString<PlatformStatusQuery, PlatformStatusQueryVariables>;
+    `) as unknown as TypedDocumentString<DataStatusQuery, DataStatusQueryVariables>;
+export const DataQuarantineDocument = new TypedDocumentString(`
+    query DataQuarantine($file: String, $reason: String, $feed: Feed, $limit: Int!) {
+  quarantine(file: $file, reason: $reason, feed: $feed, limit: $limit) {
+    total
+    truncated
+    portWideOnly
+    byReason {
+      reason
+      reasonFr
+      reasonEn
+      records
+    }
+    records {
+      feed
+      fileName
+      recordIndex
+      line
+      message
+      segment
+      reason
+      reasonFr
+      reasonEn
+      detail
+      recordKey
+      raw
+      rawTruncated
+      quarantinedAt
+      fixed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DataQuarantineQuery, DataQuarantineQueryVariables>;
+export const DataUploadDocument = new TypedDocumentString(`
+    mutation DataUpload($fileName: String!, $contentBase64: String!) {
+  uploadFile(fileName: $fileName, contentBase64: $contentBase64) {
+    fileName
+    feed
+    status
+    read
+    loaded
+    quarantined
+    duplicates
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<DataUploadMutation, DataUploadMutationVariables>;
+export const OverviewDocument = new TypedDocumentString(`
+    query Overview($period: PeriodInput!, $countries: [String!]) {
+  overview(period: $period, countries: $countries) {
+    period {
+      from
+      to
+    }
+    previousPeriod {
+      from
+      to
+    }
+    yearAgoPeriod {
+      from
+      to
+    }
+    kpis {
+      measure
+      statistic
+      unit
+      labelFr
+      labelEn
+      value
+      previous
+      previousChange
+      yearAgo
+      yearAgoChange
+      trend {
+        bucket
+        value
+      }
+    }
+    dataAsOf {
+      feed
+      lastEventAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const PortDwellHistogramDocument = new TypedDocumentString(`
+    query PortDwellHistogram($period: PeriodInput!, $countries: [String!], $terminals: [String!], $binHours: Int!, $maxHours: Int!) {
+  portDwellHistogram(
+    period: $period
+    countries: $countries
+    terminals: $terminals
+    binHours: $binHours
+    maxHours: $maxHours
+  ) {
+    bins {
+      fromHours
+      toHours
+      containers
+    }
+    overflow
+    containers
+    dataAsOf {
+      feed
+      lastEventAt
+    }
+  }
+  terminals {
+    code
+    nameFr
+    nameEn
+    cargo
+  }
+}
+    `) as unknown as TypedDocumentString<PortDwellHistogramQuery, PortDwellHistogramQueryVariables>;
+export const ReportSchedulesDocument = new TypedDocumentString(`
+    query ReportSchedules {
+  warehouse {
+    feeds {
+      feed
+      dataAsOf
+    }
+  }
+  reportSettings {
+    emailConfigured
+    sender
+    maxDataAgeHours
+    maxAttempts
+    retryDelaySeconds
+  }
+  reportSchedules {
+    ...ReportScheduleFields
+  }
+}
+    fragment ReportScheduleFields on ReportSchedule {
+  id
+  name
+  kind
+  rule
+  weekday
+  time
+  cron
+  timeZone
+  recipients {
+    address
+    language
+  }
+  formats
+  countries
+  staleDataAction
+  owner
+  ownerEmail
+  scope
+  paused
+  nextRuns
+  createdAt
+  updatedAt
+  lastRun {
+    id
+    state
+    period {
+      from
+      to
+    }
+    scheduledFor
+    finishedAt
+    sent
+  }
+}`) as unknown as TypedDocumentString<ReportSchedulesQuery, ReportSchedulesQueryVariables>;
+export const ReportRunsDocument = new TypedDocumentString(`
+    query ReportRuns($scheduleId: ID, $limit: Int!) {
+  reportRuns(scheduleId: $scheduleId, limit: $limit) {
+    ...ReportRunFields
+  }
+}
+    fragment ReportRunFields on ReportRun {
+  id
+  scheduleId
+  scheduleName
+  kind
+  period {
+    from
+    to
+  }
+  timeZone
+  trigger
+  state
+  scheduledFor
+  startedAt
+  finishedAt
+  attempts
+  nextAttemptAt
+  recipients
+  sent
+  notSentReason
+  dataCheck
+  dataNote
+  error
+  ownerNotice
+  artefacts {
+    format
+    language
+    fileName
+    bytes
+    url
+  }
+  deliveries {
+    purpose
+    language
+    recipients
+    state
+    attempts
+    at
+    error
+    requestedBy
+  }
+}`) as unknown as TypedDocumentString<ReportRunsQuery, ReportRunsQueryVariables>;
+export const CreateReportScheduleDocument = new TypedDocumentString(`
+    mutation CreateReportSchedule($input: ReportScheduleInput!) {
+  createReportSchedule(input: $input) {
+    ...ReportScheduleFields
+  }
+}
+    fragment ReportScheduleFields on ReportSchedule {
+  id
+  name
+  kind
+  rule
+  weekday
+  time
+  cron
+  timeZone
+  recipients {
+    address
+    language
+  }
+  formats
+  countries
+  staleDataAction
+  owner
+  ownerEmail
+  scope
+  paused
+  nextRuns
+  createdAt
+  updatedAt
+  lastRun {
+    id
+    state
+    period {
+      from
+      to
+    }
+    scheduledFor
+    finishedAt
+    sent
+  }
+}`) as unknown as TypedDocumentString<CreateReportScheduleMutation, CreateReportScheduleMutationVariables>;
+export const UpdateReportScheduleDocument = new TypedDocumentString(`
+    mutation UpdateReportSchedule($id: ID!, $input: ReportScheduleInput!) {
+  updateReportSchedule(id: $id, input: $input) {
+    ...ReportScheduleFields
+  }
+}
+    fragment ReportScheduleFields on ReportSchedule {
+  id
+  name
+  kind
+  rule
+  weekday
+  time
+  cron
+  timeZone
+  recipients {
+    address
+    language
+  }
+  formats
+  countries
+  staleDataAction
+  owner
+  ownerEmail
+  scope
+  paused
+  nextRuns
+  createdAt
+  updatedAt
+  lastRun {
+    id
+    state
+    period {
+      from
+      to
+    }
+    scheduledFor
+    finishedAt
+    sent
+  }
+}`) as unknown as TypedDocumentString<UpdateReportScheduleMutation, UpdateReportScheduleMutationVariables>;
+export const PauseReportScheduleDocument = new TypedDocumentString(`
+    mutation PauseReportSchedule($id: ID!) {
+  pauseReportSchedule(id: $id) {
+    id
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<PauseReportScheduleMutation, PauseReportScheduleMutationVariables>;
+export const ResumeReportScheduleDocument = new TypedDocumentString(`
+    mutation ResumeReportSchedule($id: ID!) {
+  resumeReportSchedule(id: $id) {
+    id
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeReportScheduleMutation, ResumeReportScheduleMutationVariables>;
+export const DeleteReportScheduleDocument = new TypedDocumentString(`
+    mutation DeleteReportSchedule($id: ID!) {
+  deleteReportSchedule(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteReportScheduleMutation, DeleteReportScheduleMutationVariables>;
+export const RunReportNowDocument = new TypedDocumentString(`
+    mutation RunReportNow($scheduleId: ID!, $periodContaining: String) {
+  runReportNow(scheduleId: $scheduleId, periodContaining: $periodContaining) {
+    ...ReportRunFields
+  }
+}
+    fragment ReportRunFields on ReportRun {
+  id
+  scheduleId
+  scheduleName
+  kind
+  period {
+    from
+    to
+  }
+  timeZone
+  trigger
+  state
+  scheduledFor
+  startedAt
+  finishedAt
+  attempts
+  nextAttemptAt
+  recipients
+  sent
+  notSentReason
+  dataCheck
+  dataNote
+  error
+  ownerNotice
+  artefacts {
+    format
+    language
+    fileName
+    bytes
+    url
+  }
+  deliveries {
+    purpose
+    language
+    recipients
+    state
+    attempts
+    at
+    error
+    requestedBy
+  }
+}`) as unknown as TypedDocumentString<RunReportNowMutation, RunReportNowMutationVariables>;
+export const ResendReportRunDocument = new TypedDocumentString(`
+    mutation ResendReportRun($runId: ID!, $recipients: [ReportRecipientInput!]) {
+  resendReportRun(runId: $runId, recipients: $recipients) {
+    ...ReportRunFields
+  }
+}
+    fragment ReportRunFields on ReportRun {
+  id
+  scheduleId
+  scheduleName
+  kind
+  period {
+    from
+    to
+  }
+  timeZone
+  trigger
+  state
+  scheduledFor
+  startedAt
+  finishedAt
+  attempts
+  nextAttemptAt
+  recipients
+  sent
+  notSentReason
+  dataCheck
+  dataNote
+  error
+  ownerNotice
+  artefacts {
+    format
+    language
+    fileName
+    bytes
+    url
+  }
+  deliveries {
+    purpose
+    language
+    recipients
+    state
+    attempts
+    at
+    error
+    requestedBy
+  }
+}`) as unknown as TypedDocumentString<ResendReportRunMutation, ResendReportRunMutationVariables>;
+export const GuaranteeSavingsDocument = new TypedDocumentString(`
+    query GuaranteeSavings($period: PeriodInput!, $rate: Float!, $countries: [String!]) {
+  guaranteeSavings(period: $period, rate: $rate, countries: $countries) {
+    rate
+    rows {
+      country
+      month
+      declarations
+      guarantees
+      cifXof
+      currentGuaranteesXof
+      singleGuaranteeXof
+      savingXof
+      savingShare
+    }
+    totals {
+      declarations
+      guarantees
+      cifXof
+      currentGuaranteesXof
+      singleGuaranteeXof
+      savingXof
+      savingShare
+    }
+  }
+  countries {
+    code
+    nameFr
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<GuaranteeSavingsQuery, GuaranteeSavingsQueryVariables>;
+export const TariffScenarioDocument = new TypedDocumentString(`
+    query TariffScenario($period: PeriodInput!, $bands: [BandChangeInput!]!, $chapters: [ChapterRateInput!], $recomputeVat: Boolean!, $countries: [String!]) {
+  tariffScenario(
+    period: $period
+    bands: $bands
+    chapters: $chapters
+    recomputeVat: $recomputeVat
+    countries: $countries
+  ) {
+    recomputeVat
+    rows {
+      country
+      hsChapter
+      lines
+      changedLines
+      baseXof
+      currentDutyXof
+      scenarioDutyXof
+      dutyChangeXof
+      vatEffectXof
+      totalChangeXof
+    }
+    totals {
+      lines
+      changedLines
+      baseXof
+      currentDutyXof
+      scenarioDutyXof
+      dutyChangeXof
+      vatEffectXof
+      totalChangeXof
+    }
+  }
+  countries {
+    code
+    nameFr
+    nameEn
+  }
+  hsChapters {
+    chapter
+    nameFr
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<TariffScenarioQuery, TariffScenarioQueryVariables>;

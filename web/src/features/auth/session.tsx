@@ -1,3 +1,4 @@
+import { forgetAnswers } from "../../api/offline-cache";
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 
 export interface SignedInUser {
@@ -8,7 +9,31 @@ export interface SignedInUser {
   readonly language: "fr" | "en";
 }
 
-type SessionState = { status: "checking" } | { status: "signed-out"; reason: string | null } | { status: "signed-in"; user: SignedInUser };
+type SessionState =
+  | { status: "checking" }
+  | { status: "signed-out"; reason: string | null }
+  /** `offline`: the server could not be reached; the user is the one last signed in on this browser, and pages show the answers kept. */
+  | { status: "signed-in"; user: SignedInUser; offline: boolean };
+
+const USER_KEY = "corridor.user";
+
+function rememberUser(user: SignedInUser | null): void {
+  try {
+    if (user) window.localStorage.setItem(USER_KEY, JSON.stringify(user));
+    else window.localStorage.removeItem(USER_KEY);
+  } catch {
+    // Storage disabled: offline viewing just will not be offered.
+  }
+}
+
+function rememberedUser(): SignedInUser | null {
+  try {
+    const text = window.localStorage.getItem(USER_KEY);
+    return text ? (JSON.parse(text) as SignedInUser) : null;
+  } catch {
+    return null;
+  }
+}
 
 interface Session {
   readonly state: SessionState;
@@ -22,12 +47,26 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: "checking" });
   useEffect(() => {
+    // The server is out of reach (no network, or a proxy answering for it): the last user of this browser, read-only.
+    const offline = () => {
+      const user = rememberedUser();
+      setState(user ? { status: "signed-in", user, offline: true } : { status: "signed-out", reason: "network" });
+    };
     fetch("/auth/me", { credentials: "same-origin" })
       .then(async (response) => {
-        if (response.ok) setState({ status: "signed-in", user: ((await response.json()) as { user: SignedInUser }).user });
-        else setState({ status: "signed-out", reason: null });
+        if (response.ok) {
+          const user = ((await response.json()) as { user: SignedInUser }).user;
+          rememberUser(user);
+          setState({ status: "signed-in", user, offline: false });
+        } else if (response.status === 401) {
+          rememberUser(null);
+          forgetAnswers();
+          setState({ status: "signed-out", reason: null });
+        } else {
+          offline();
+        }
       })
-      .catch(() => setState({ status: "signed-out", reason: "network" }));
+      .catch(offline);
   }, []);
   const signIn = useCallback(async (login: string, password: string) => {
     let response: Response;
@@ -38,11 +77,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     const body = (await response.json().catch(() => ({}))) as { user?: SignedInUser; error?: { code: string } };
     if (!response.ok || !body.user) return body.error?.code ?? "INVALID_CREDENTIALS";
-    setState({ status: "signed-in", user: body.user });
+    rememberUser(body.user);
+    setState({ status: "signed-in", user: body.user, offline: false });
     return null;
   }, []);
   const signOut = useCallback(async () => {
     await fetch("/auth/logout", { method: "POST", credentials: "same-origin" }).catch(() => undefined);
+    // Another person may use this browser next: nothing of this session stays.
+    rememberUser(null);
+    forgetAnswers();
     setState({ status: "signed-out", reason: null });
   }, []);
   return <SessionContext.Provider value={{ state, signIn, signOut }}>{children}</SessionContext.Provider>;
