@@ -180,6 +180,58 @@ describe("roles", () => {
   });
 });
 
+describe("account changes", () => {
+  const UPDATE = "mutation($login: String!, $input: UpdateUserInput!) { updateUser(login: $login, input: $input) { login role country disabled } }";
+  const CHANGE = "mutation($current: String!, $password: String!) { changePassword(current: $current, password: $password) }";
+
+  it("disabling an account refuses its session and its key at once (401 ACCOUNT_DISABLED); enabling it lets the key back in", async () => {
+    const session = await createAccount(server.url, admin, { login: "suspendu", role: "ANALYST" });
+    const { key } = await createKey(server.url, { cookie: session });
+    const disabled = await gql(server.url, UPDATE, { login: "suspendu", input: { disabled: true } }, { cookie: admin });
+    expect(disabled.body?.errors, disabled.text).toBeUndefined();
+    for (const credentials of [{ cookie: session }, { bearer: key }]) {
+      const refused = await gql(server.url, "{ countries { code } }", {}, credentials);
+      expect(refused.status).toBe(401);
+      expect(codeOf(refused)).toBe("ACCOUNT_DISABLED");
+      expect(refused.body?.data ?? null).toBeNull();
+      expect((await csv(server.url, QUERY, credentials)).status).toBe(401);
+    }
+    expect((await login(server.url, "suspendu", PASSWORD)).status).toBe(401);
+    await gql(server.url, UPDATE, { login: "suspendu", input: { disabled: false } }, { cookie: admin });
+    expect((await gql(server.url, "{ countries { code } }", {}, { bearer: key })).status).toBe(200);
+  });
+
+  it("a new role or country holds from the next request; nobody but an administrator changes accounts; an administrator cannot disable or demote themselves, nor have a country", async () => {
+    const session = await createAccount(server.url, admin, { login: "promu", role: "ANALYST" });
+    expect(codeOf(await gql(server.url, "{ users { login } }", {}, { cookie: session }))).toBe("FORBIDDEN");
+    expect(codeOf(await gql(server.url, UPDATE, { login: "promu", input: { role: "ADMIN" } }, { cookie: session }))).toBe("FORBIDDEN");
+    const scoped = await gql<{ updateUser: { country: string | null } }>(server.url, UPDATE, { login: "promu", input: { country: "BF" } }, { cookie: admin });
+    expect(scoped.body?.data?.updateUser.country).toBe("BF");
+    const detail = await gql(server.url, "query($q: MetricQueryInput!) { metrics(query: $q) { rows { cells { value } } } }", { q: { ...QUERY, dimensions: ["HS_CHAPTER"] } }, { cookie: session });
+    expect(codeOf(detail)).toBe("FORBIDDEN");
+    expect(codeOf(await gql(server.url, UPDATE, { login: "promu", input: { role: "ADMIN" } }, { cookie: admin }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await gql(server.url, UPDATE, { login: TEST_ADMIN.login, input: { disabled: true } }, { cookie: admin }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await gql(server.url, UPDATE, { login: TEST_ADMIN.login, input: { role: "ANALYST" } }, { cookie: admin }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await gql(server.url, UPDATE, { login: "inconnu", input: { disabled: true } }, { cookie: admin }))).toBe("BAD_USER_INPUT");
+    await expectServing(server, admin);
+  });
+
+  it("changePassword asks for the current password, refuses a short one, then ends every session; the old password no longer signs in, the new one does", async () => {
+    const first = await createAccount(server.url, admin, { login: "prudent", role: "MINISTRY" });
+    const second = await signIn(server.url, "prudent", PASSWORD);
+    const { key } = await createKey(server.url, { cookie: first });
+    expect(codeOf(await gql(server.url, CHANGE, { current: "pas le bon mot de passe", password: "un nouveau mot de passe" }, { cookie: first }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await gql(server.url, CHANGE, { current: PASSWORD, password: "court" }, { cookie: first }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await gql(server.url, CHANGE, { current: PASSWORD, password: "un nouveau mot de passe" }))).toBe("UNAUTHENTICATED");
+    const changed = await gql<{ changePassword: boolean }>(server.url, CHANGE, { current: PASSWORD, password: "un nouveau mot de passe" }, { cookie: first });
+    expect(changed.body?.data?.changePassword, changed.text).toBe(true);
+    for (const cookie of [first, second]) expect((await gql(server.url, "{ countries { code } }", {}, { cookie })).status).toBe(401);
+    expect((await gql(server.url, "{ countries { code } }", {}, { bearer: key })).status).toBe(200);
+    expect((await login(server.url, "prudent", PASSWORD)).status).toBe(401);
+    expect((await login(server.url, "prudent", "un nouveau mot de passe")).status).toBe(200);
+  });
+});
+
 describe("expired sessions and keys, disabled accounts (rows changed while the server is stopped)", () => {
   it("SESSION_EXPIRED, KEY_EXPIRED and ACCOUNT_DISABLED on every entry point; secrets are stored only as hashes", async () => {
     const session = await signIn(server.url);

@@ -168,6 +168,26 @@ export class AccessStore {
     await this.warehouse.insert("sessions", [{ token_hash: hash, user_id: row.user_id, created_at: row.created_at, expires_at: row.expires_at, revoked: 1, updated_at: now() }], { tag: "auth:revoke-session" });
   }
 
+  /**
+   * Ends every open session of an account (after a new password: whoever knew the old one and signed in
+   * with it must not stay in). Its API keys are left alone; they are revoked one by one.
+   */
+  async revokeSessionsOf(userId: string): Promise<number> {
+    const open = await this.warehouse.query<{ token_hash: string; created_at: string; expires_at: string }>({
+      sql: "SELECT token_hash, created_at, expires_at FROM sessions FINAL WHERE user_id = {user:UUID} AND revoked = 0 AND expires_at > now64(3)",
+      params: { user: userId },
+      tag: "auth:sessions-of",
+    });
+    if (open.length === 0) return 0;
+    const at = now();
+    await this.warehouse.insert(
+      "sessions",
+      open.map((row) => ({ token_hash: row.token_hash, user_id: userId, created_at: row.created_at, expires_at: row.expires_at, revoked: 1, updated_at: at })),
+      { tag: "auth:revoke-sessions" },
+    );
+    return open.length;
+  }
+
   /** A new API key: `ck_<key id>_<secret>`, shown once; only the secret's hash is kept. */
   async createApiKey(userId: string, name: string, expiresAt: Date | null): Promise<{ key: string; record: ApiKeyRecord }> {
     const keyId = randomUUID();

@@ -15,11 +15,12 @@ export function readCookie(header: string | undefined, name: string): string | n
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === name) {
-      // A malformed escape (`%` alone) is no token at all, not a server error.
+      const raw = part.slice(eq + 1).trim();
+      // A malformed escape (`%` alone) is a wrong token (refused as such), not a server error.
       try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
+        return decodeURIComponent(raw);
       } catch {
-        return null;
+        return raw;
       }
     }
   }

@@ -85,19 +85,25 @@ export class AccessResolver {
       disabled: input.disabled ?? undefined,
       password: input.password ?? undefined,
     });
+    // A new password ends the sessions opened with the old one.
+    if (input.password != null) await services.access.revokeSessionsOf(user.userId);
     // Cached credentials of this account must not outlive the change.
     services.authenticator.invalidate();
     return account(updated);
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: "Change votre mot de passe ; le mot de passe actuel est demandé. / Changes your password; the current one is asked for." })
+  @Mutation(() => Boolean, { description: "Change votre mot de passe ; le mot de passe actuel est demandé. Toutes vos sessions prennent fin ; vos clés d'API restent valides. / Changes your password; the current one is asked for. All your sessions end; your API keys stay valid." })
   async changePassword(@Arg("current", () => String) current: string, @Arg("password", () => String) password: string, @Ctx() { principal, services }: Context): Promise<boolean> {
     if (!principal) throw unauthenticated();
     const user = await services.access.userById(principal.userId);
     if (!user || !(await verifyPassword(current, user.passwordHash))) throw badInput("mot de passe actuel incorrect / current password is wrong");
     checkPassword(password);
     await services.access.updateUser(user, { password });
+    // Every session ends, this one too: whoever signed in with the old password is out, and the
+    // dashboard asks for the new one.
+    await services.access.revokeSessionsOf(user.userId);
+    services.authenticator.invalidate();
     return true;
   }
 

@@ -106,6 +106,6 @@ export class UpdateUserInput {
   @Field(() => Boolean, { nullable: true, description: "Désactiver (vrai) ou réactiver (faux) : un compte désactivé est refusé partout, sessions et clés comprises. / Disable (true) or enable (false): a disabled account is refused everywhere, sessions and keys included." })
   disabled?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: "Nouveau mot de passe (au moins 12 caractères), à transmettre à l'utilisateur. / New password (at least 12 characters), to pass on to the user." })
+  @Field(() => String, { nullable: true, description: "Nouveau mot de passe (au moins 12 caractères), à transmettre à l'utilisateur ; ses sessions prennent fin. / New password (at least 12 characters), to pass on to the user; their sessions end." })
   password?: string | null;
 }
