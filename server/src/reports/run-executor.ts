@@ -196,8 +196,8 @@ export class RunExecutor {
       }
       const reportSent = current.deliveries.some((d) => d.purpose === "report" && d.state === "sent");
       if (current.dataCheck !== "ok" && schedule.staleAction === "hold" && !reportSent) {
-        current = await store.putRun({ ...current, state: "held", notSentReason: `Retenu : ${document.check.note.fr} / Held: ${document.check.note.en}`, finishedAt: now(), error: "" }, current.version);
-        await this.notice(current, schedule, "hold_notice", current.dataNote);
+        const held: RunRecord = { ...current, state: "held", notSentReason: `Retenu : ${document.check.note.fr} / Held: ${document.check.note.en}`, finishedAt: now(), error: "" };
+        await this.endWithNotice(held, schedule, "hold_notice", current.dataNote);
         return;
       }
       if (mailer === null) {
@@ -218,9 +218,8 @@ export class RunExecutor {
       logger.warn({ runId: latest.id, attempt: latest.attempts, error: reason }, "report run try failed");
       if (latest.attempts >= settings.maxAttempts) {
         const deliveries = latest.deliveries.map((d) => (d.purpose === "report" && d.state !== "sent" ? { ...d, state: "failed" as const } : d));
-        const failed = await store.putRun({ ...latest, deliveries, state: "failed", error: reason, finishedAt: now(), nextAttemptAt: null }, latest.version);
-        logger.error({ runId: failed.id, error: reason }, "report run failed after its last try");
-        await this.notice(failed, schedule, "failure_notice", reason);
+        logger.error({ runId: latest.id, error: reason }, "report run failed after its last try");
+        await this.endWithNotice({ ...latest, deliveries, state: "failed", error: reason, finishedAt: now(), nextAttemptAt: null }, schedule, "failure_notice", reason);
       } else {
         const wait = settings.retryDelayMs * 2 ** Math.max(0, latest.attempts - 1);
         await store.putRun({ ...latest, state: "retrying", error: reason, nextAttemptAt: new Date(Date.now() + wait).toISOString() }, latest.version);
@@ -258,19 +257,23 @@ export class RunExecutor {
     return current;
   }
 
-  /** Tells the owner that a run failed or was held, by e-mail when it can; the run says what was done. */
-  private async notice(run: RunRecord, schedule: ScheduleRecord, purpose: "failure_notice" | "hold_notice", detail: string): Promise<void> {
+  /**
+   * Ends a run as failed or held and tells its owner, by e-mail when it can. The end state and the notice
+   * to send are one write: a crash right after it still leaves the notice pending for the next look, so
+   * an owner is never left untold. The run says what was done.
+   */
+  private async endWithNotice(ended: RunRecord, schedule: ScheduleRecord, purpose: "failure_notice" | "hold_notice", detail: string): Promise<void> {
     const { store, mailer, logger } = this.options;
     const what = purpose === "failure_notice" ? "Échec signalé / Failure reported" : "Rapport retenu signalé / Held report reported";
     if (mailer === null) {
-      logger.error({ runId: run.id, owner: schedule.ownerEmail, purpose, detail }, "report notice not e-mailed: SMTP not configured");
-      await store.putRun({ ...run, ownerNotice: `${what} : SMTP non configuré, avis non envoyé à ${schedule.ownerEmail} (journal du serveur et cette page). / SMTP not configured, notice not sent to ${schedule.ownerEmail} (server log and this page).` }, run.version);
+      logger.error({ runId: ended.id, owner: schedule.ownerEmail, purpose, detail }, "report notice not e-mailed: SMTP not configured");
+      await store.putRun({ ...ended, ownerNotice: `${what} : SMTP non configuré, avis non envoyé à ${schedule.ownerEmail} (journal du serveur et cette page). / SMTP not configured, notice not sent to ${schedule.ownerEmail} (server log and this page).` }, ended.version);
       return;
     }
-    const count = run.deliveries.filter((d) => d.purpose === purpose).length + 1;
-    const d = this.delivery(run.id, `${purpose.replace("_", "-")}-${count}`, purpose, "fr", [schedule.ownerEmail], null);
-    await store.putRun({ ...run, deliveries: [...run.deliveries, d], ownerNotice: `${what} : avis à envoyer à ${schedule.ownerEmail}. / notice to send to ${schedule.ownerEmail}.` }, run.version);
-    await this.sendNotices(run.id);
+    const count = ended.deliveries.filter((d) => d.purpose === purpose).length + 1;
+    const d = this.delivery(ended.id, `${purpose.replace("_", "-")}-${count}`, purpose, "fr", [schedule.ownerEmail], null);
+    await store.putRun({ ...ended, deliveries: [...ended.deliveries, d], ownerNotice: `${what} : avis à envoyer à ${schedule.ownerEmail}. / notice to send to ${schedule.ownerEmail}.` }, ended.version);
+    await this.sendNotices(ended.id);
   }
 
   /** Notices not yet accepted by the mail server: tried now, and again at each look of the scheduler. */
