@@ -3,7 +3,7 @@ import type http from "node:http";
 import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Logger, Warehouse } from "@corridor/warehouse";
 import compression from "compression";
@@ -49,7 +49,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const apollo = new ApolloServer<Context>({
     schema,
     // The default landing page loads Apollo Sandbox from a CDN; nothing may load from outside.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), auditPlugin(audit), operationKindPlugin(), costLimitPlugin(schema, limits.maxCost)],
+    // Cache control is off: no answer carries cache hints (each is per caller), and its per-field hook
+    // would wrap every resolver, a cost paid on each of the hundreds of cells of an answer.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), auditPlugin(audit), operationKindPlugin(), costLimitPlugin(schema, limits.maxCost)],
     // Automatic persisted queries are not offered: a wrong hash would come back as an uncoded error,
     // and a cache of documents keyed by clients is one more thing to bound.
     persistedQueries: false,

@@ -46,16 +46,16 @@ export async function startServer(config: ServerConfig, logger: Logger, env: Rea
     await prepareWarehouse(warehouse, logger);
     const interrupted = await markInterruptedLoads(warehouse);
     if (interrupted > 0) logger.warn({ loads: interrupted }, "loads interrupted by a stop were marked; loading their files again completes them");
-    const loads = new LoadQueue();
+    const reference = new ReferenceQueries(warehouse);
+    const platform = new PlatformQueries(warehouse);
+    const metrics = new MetricsService(warehouse, reference, platform, { queryTimeoutMs: config.api.queryTimeoutMs, maxSourceRows: config.api.maxResultRows });
+    const loads = new LoadQueue(() => metrics.dataChanged());
     const loader = makeLoader(warehouse, logger, config.etl);
     const load: Loader = (files, source, onProgress) => loads.run(() => loader(files, source, onProgress));
     const access = new AccessStore(warehouse);
     const firstAdmin = await ensureFirstAdmin(access, env, config.warehouse.dataDir, logger);
     const authenticator = new Authenticator(access);
     const audit = new AuditLog(warehouse, logger);
-    const reference = new ReferenceQueries(warehouse);
-    const platform = new PlatformQueries(warehouse);
-    const metrics = new MetricsService(warehouse, reference, platform, { queryTimeoutMs: config.api.queryTimeoutMs, maxSourceRows: config.api.maxResultRows });
     const reports = createReports({ warehouse, metrics, access, settings: config.reports, logger });
     const services: Services = {
       warehouse,

@@ -120,9 +120,13 @@ export async function loadFiles(filePaths: readonly string[], options: BatchOpti
 export class LoadQueue {
   private tail: Promise<unknown> = Promise.resolve();
 
+  /** `settled`: called after each load, whatever its outcome (what was written may have changed). */
+  constructor(private readonly settled: () => void = () => {}) {}
+
   run<T>(work: () => Promise<T>): Promise<T> {
     const result = this.tail.then(work, work);
     this.tail = result.catch(() => undefined);
+    void result.then(this.settled, this.settled);
     return result;
   }
 }

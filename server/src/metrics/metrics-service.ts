@@ -5,6 +5,7 @@ import { consigneeLabels, labelsOf, type LabelIndex } from "./labels.js";
 import type { DimensionId } from "./registry/dimensions.js";
 import { runMetrics, type MetricAnswer } from "./query/run-metrics.js";
 import type { MetricRequest } from "./query/plan.js";
+import { RecentValue } from "./recent-value.js";
 import { checkMetricScope } from "./scope.js";
 import type { StatementLimits } from "./query/statement-limits.js";
 
@@ -16,6 +17,14 @@ export interface MetricsLimits {
 }
 
 export const DEFAULT_METRICS_LIMITS: MetricsLimits = { queryTimeoutMs: 15_000, maxSourceRows: 200_000 };
+
+/** Reference lists change only when the platform starts (reference sync) or another node does. */
+const LABELS_TTL_MS = 5 * 60_000;
+/**
+ * Freshness changes as loads write: this process forgets it when one of its loads ends (`dataChanged`),
+ * and a load by another process against a ClickHouse server shows within this bound.
+ */
+const FRESHNESS_TTL_MS = 10_000;
 
 export interface FeedFreshness {
   readonly feed: string;
@@ -30,12 +39,26 @@ export interface LabelledAnswer extends MetricAnswer {
 
 /** The semantic layer as the API, the CSV export and the reports use it: figures, their labels and their freshness. */
 export class MetricsService {
+  private readonly labelCache = new Map<DimensionId, RecentValue<LabelIndex>>();
+  private readonly freshness: RecentValue<FeedFreshness[]>;
+
   constructor(
     private readonly warehouse: Warehouse,
     private readonly reference: ReferenceQueries,
-    private readonly platform: PlatformQueries,
+    platform: PlatformQueries,
     readonly limits: MetricsLimits = DEFAULT_METRICS_LIMITS,
-  ) {}
+  ) {
+    this.freshness = new RecentValue(async () => {
+      const rows = await platform.feedTotals();
+      const byFeed = new Map(rows.map((r) => [r.feed, r.last_event_at]));
+      return FEEDS.map(({ id }) => ({ feed: id, lastEventAt: byFeed.get(id) ?? null }));
+    }, FRESHNESS_TTL_MS);
+  }
+
+  /** A load ended in this process: the next answer reads the freshness again. */
+  dataChanged(): void {
+    this.freshness.forget();
+  }
 
   /** `scope`: the country a scoped principal may see the detail of (scope.ts); null for all. */
   async run(request: MetricRequest, options: { scope: string | null; tag?: string; signal?: AbortSignal }): Promise<LabelledAnswer> {
@@ -59,14 +82,21 @@ export class MetricsService {
   }
 
   async labels(dimensions: readonly DimensionId[]): Promise<Map<DimensionId, LabelIndex>> {
-    const entries = await Promise.all(dimensions.map(async (d) => [d, await labelsOf(d, this.reference)] as const));
+    const entries = await Promise.all(dimensions.map(async (d) => [d, await this.labelsOf(d)] as const));
     return new Map(entries);
+  }
+
+  private labelsOf(dimension: DimensionId): Promise<LabelIndex> {
+    let cached = this.labelCache.get(dimension);
+    if (!cached) {
+      cached = new RecentValue(() => labelsOf(dimension, this.reference), LABELS_TTL_MS);
+      this.labelCache.set(dimension, cached);
+    }
+    return cached.get();
   }
 
   /** Every feed, loaded or not, so a client sees which one is missing. */
   async dataAsOf(): Promise<FeedFreshness[]> {
-    const rows = await this.platform.feedTotals();
-    const byFeed = new Map(rows.map((r) => [r.feed, r.last_event_at]));
-    return FEEDS.map(({ id }) => ({ feed: id, lastEventAt: byFeed.get(id) ?? null }));
+    return [...(await this.freshness.get())];
   }
 }

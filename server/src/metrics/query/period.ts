@@ -102,7 +102,7 @@ export function yearAgoPeriod(period: Period): Period {
 export function validTimeZone(zone: string): boolean {
   if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,2}$|^UTC$/u.test(zone)) return false;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
+    offsetFormatter(zone);
     return true;
   } catch {
     return false;
@@ -110,18 +110,51 @@ export function validTimeZone(zone: string): boolean {
 }
 
 /**
- * True when the zone's offset is a whole number of hours over the period (and
- * a little around it): then hourly rollups give exact local buckets.
+ * Building an Intl formatter costs more than a whole small query's planning, and every request names a
+ * zone. Formatters are immutable and the zones few (IANA has about 600, and the pattern above admits
+ * nothing else), so they are kept for the process; the cap only guards against a flood of odd names.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function offsetFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+    if (formatters.size >= 1000) formatters.clear();
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** Zone and year → whether every offset in use that year is a whole number of hours (see offsetFormatter). */
+const wholeHourYears = new Map<string, boolean>();
+
+/**
+ * True when the zone's offset is a whole number of hours throughout the years
+ * the period (and two days around it) touches: then hourly rollups give exact
+ * local buckets. A zone that shifts by half an hour in one of those years is
+ * answered from the detailed tables, exact either way.
  */
 export function wholeHourZone(zone: string, period: Period): boolean {
-  const formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
-  const start = (parseLocalDate(period.from) as number) - 2 * DAY_MS;
-  const end = (parseLocalDate(period.to) as number) + 2 * DAY_MS;
-  // Offsets change at most a few times a year: a look every ten days catches every one in use.
-  for (let t = start; t <= end; t += 10 * DAY_MS) {
-    const name = formatter.formatToParts(t).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
-    const m = /GMT(?:[+-]\d{2}:(\d{2}))?$/u.exec(name);
-    if (!m || (m[1] !== undefined && m[1] !== "00")) return false;
+  const formatter = offsetFormatter(zone);
+  // Offsets change at most a few times a year: a look every ten days catches every one in use. The
+  // answer depends only on the zone and the year, so each zone's years are looked at once.
+  const first = new Date((parseLocalDate(period.from) as number) - 2 * DAY_MS).getUTCFullYear();
+  const last = new Date((parseLocalDate(period.to) as number) + 2 * DAY_MS).getUTCFullYear();
+  for (let year = first; year <= last; year++) {
+    const key = `${zone}|${year}`;
+    let whole = wholeHourYears.get(key);
+    if (whole === undefined) {
+      whole = true;
+      const end = Date.UTC(year + 1, 0, 1);
+      for (let t = Date.UTC(year, 0, 1); t < end && whole; t += 10 * DAY_MS) {
+        const name = formatter.formatToParts(t).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+        const m = /GMT(?:[+-]\d{2}:(\d{2}))?$/u.exec(name);
+        whole = m !== null && (m[1] === undefined || m[1] === "00");
+      }
+      if (wholeHourYears.size >= 100_000) wholeHourYears.clear();
+      wholeHourYears.set(key, whole);
+    }
+    if (!whole) return false;
   }
   return true;
 }
