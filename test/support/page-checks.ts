@@ -7,16 +7,22 @@ import type { Page } from "playwright-core";
 export function watch(page: Page, origin: string): string[] {
   const problems: string[] = [];
   // Inline data (fonts, images) can be long: shortened, the rest of the message stays readable.
-  page.on("console", (message) => message.type() === "error" && problems.push(message.text().replace(/(data:[^,'"\s]{0,40})[^'"\s]{40,}/gu, "$1…")));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const where = message.location().url;
+    problems.push(`${message.text().replace(/(data:[^,'"\s]{0,40})[^'"\s]{40,}/gu, "$1…")}${where ? ` (${where})` : ""}`);
+  });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("request", (request) => !request.url().startsWith(origin) && !request.url().startsWith("data:") && !request.url().startsWith("blob:") && problems.push(`outside request: ${request.url()}`));
   return problems;
 }
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+
 /** The value shown by a headline figure, found by its exact label. */
 export const kpiValue = (page: Page, label: string) =>
   page
-    .locator(".kpi", { has: page.locator("dt", { hasText: new RegExp(`^${label}$`, "u") }) })
+    .locator(".kpi", { has: page.locator("dt", { hasText: new RegExp(`^${escaped(label)}$`, "u") }) })
     .locator(".kpi-value")
     .textContent();
 

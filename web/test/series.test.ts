@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { csvText, fileNameOf } from "../src/charts/chart-export";
-import { allGaps, byDimension, pivotByDimension } from "../src/charts/series";
+import { allGaps, byDimension, pivotByDimension, seriesTotals } from "../src/charts/series";
 
 const row = (bucket: string | null, value: string, label: string | null, ...cells: (number | null)[]) => ({ bucket, dimensions: [{ value, labelFr: label, labelEn: label }], cells: cells.map((v) => ({ value: v })) });
 
 describe("shaping answers for charts", () => {
+  it("sums each series of a pivot over its buckets, leaving gaps out, and gives null for a series of gaps only", () => {
+    const rows = [row("2024-10-07", "BF", "Burkina Faso", 22), row("2024-09-30", "BF", "Burkina Faso", 44.5), row("2024-09-30", "NE", "Niger", null), row("2024-10-07", "ML", "Mali", 21)];
+    expect(seriesTotals(pivotByDimension(rows, 0, "fr"))).toEqual([
+      { key: "v_BF", label: "Burkina Faso", total: 66.5 },
+      { key: "v_NE", label: "Niger", total: null },
+      { key: "v_ML", label: "Mali", total: 21 },
+    ]);
+  });
+
   it("pivots rows split by country into one record per bucket, keeping gaps as null", () => {
     const rows = [row("2024-10-07", "BF", "Burkina Faso", 22), row("2024-09-30", "BF", "Burkina Faso", 44.5), row("2024-09-30", "NE", "Niger", 27), row("2024-10-07", "NE", "Niger", null)];
     expect(pivotByDimension(rows, 0, "fr")).toEqual({

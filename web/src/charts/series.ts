@@ -37,6 +37,14 @@ export function pivotByDimension(rows: readonly MetricRowLike[], cellIndex: numb
   return { data, series: [...series].map(([key, label]) => ({ key, label })) };
 }
 
+/** Each series of a pivot summed over its buckets (gaps left out; null when every bucket is a gap), for additive measures only. */
+export function seriesTotals(pivot: { data: readonly WideRow[]; series: readonly SeriesKey[] }): { key: string; label: string; total: number | null }[] {
+  return pivot.series.map(({ key, label }) => {
+    const values = pivot.data.map((row) => row[key]).filter((v): v is number => typeof v === "number");
+    return { key, label, total: values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) };
+  });
+}
+
 /** Rows split by one dimension, no time → one record per dimension value with a column per cell. */
 export function byDimension(rows: readonly MetricRowLike[], cellKeys: readonly string[], language: "fr" | "en"): ({ key: string; label: string } & Record<string, number | null | string>)[] {
   return rows.map((row) => {

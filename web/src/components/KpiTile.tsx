@@ -32,6 +32,19 @@ function Change({ change, label, higherIsBetter }: { change: number | null; labe
   );
 }
 
+/** The unit may go under the number on a narrow tile (`86 650 000 FCFA` on a phone); the text itself, copied or read aloud, is unchanged. */
+function breakableValue(text: string) {
+  const i = text.lastIndexOf("\u00A0");
+  if (i < 0) return text;
+  return (
+    <>
+      {text.slice(0, i + 1)}
+      <wbr />
+      {text.slice(i + 1)}
+    </>
+  );
+}
+
 /** One headline figure: value with its unit, its changes, and a small trend. */
 export function KpiTile({ figure, compare }: { figure: KpiFigure; compare: boolean }) {
   const { language } = useI18n();
@@ -40,7 +53,7 @@ export function KpiTile({ figure, compare }: { figure: KpiFigure; compare: boole
     <div className="kpi">
       <dt>{figure.label}</dt>
       <dd>
-        <span className="kpi-value">{figure.value === null ? <span className="muted">{t.gap}</span> : formatValue(figure.value, figure.unit, language)}</span>
+        <span className="kpi-value">{figure.value === null ? <span className="muted">{t.gap}</span> : breakableValue(formatValue(figure.value, figure.unit, language))}</span>
         {compare && (
           <span className="kpi-changes">
             <Change change={figure.previousChange} label={t.vsPrevious} higherIsBetter={figure.higherIsBetter} />

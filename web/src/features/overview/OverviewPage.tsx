@@ -6,7 +6,7 @@ import { metricFilters, type Registry } from "../../app/metric-filters";
 import { useFilters } from "../../app/use-filters";
 import { ChartCard } from "../../charts/ChartCard";
 import { CategoryBars, preloadCharts, TimeChart } from "../../charts/lazy-charts";
-import { byDimension, pivotByDimension } from "../../charts/series";
+import { byDimension, pivotByDimension, seriesTotals } from "../../charts/series";
 import { useMetrics } from "../../charts/use-metrics";
 import { DataAsOf } from "../../components/DataAsOf";
 import { KpiTile } from "../../components/KpiTile";
@@ -23,7 +23,7 @@ const DURATIONS = new Set<Measure>(["PORT_DWELL", "CUSTOMS_RELEASE", "BORDER_CRO
 
 /** The corridor at a glance: headline figures with their changes and trends, volume by country over time, dwell and revenue by country. */
 export function OverviewPage() {
-  const { language, t: common } = useI18n();
+  const { language, t: common, dateTime } = useI18n();
   const t = useTexts(OVERVIEW_TEXTS);
   const [filters] = useFilters();
   const period = { from: filters.from, to: filters.to };
@@ -53,6 +53,11 @@ export function OverviewPage() {
                 <h2>{common("status.empty.title")}</h2>
                 <p>{common("status.empty.body")}</p>
               </div>
+            )}
+            {overview.status === "stale" && (
+              <p className="stale-note" role="status">
+                {t.stale} {dateTime(overview.savedAt)}
+              </p>
             )}
             <DataAsOf feeds={overview.data.overview.dataAsOf} />
             <dl className="kpis">
@@ -101,7 +106,7 @@ function VolumeChart({ when }: { when: string }) {
       subtitle={t.volumeSubtitle}
       state={state}
       notApplied={applied.notApplied}
-      summary={`${t.summaryVolume} ${pivot.series.map((s) => s.label).join(", ")}.`}
+      summary={`${t.summaryVolume} ${seriesTotals(pivot).map((s) => `${s.label} ${formatValue(s.total, "TONNES", language)}`).join(", ")}.`}
       csv={() => ({ header: ["bucket", ...pivot.series.map((s) => s.label)], rows: pivot.data.map((r) => [r.bucket, ...pivot.series.map((s) => r[s.key] as number | null)]) })}
     >
       <Suspense fallback={<div className="chart-placeholder" />}>
@@ -149,7 +154,7 @@ function RevenueChart({ when }: { when: string }) {
       subtitle={t.revenueSubtitle}
       state={state}
       notApplied={applied.notApplied}
-      summary={`${t.summaryRevenue} ${data.map((d) => `${d.label} ${formatValue(d.customs as number | null, "XOF", language)}`).join(", ")}.`}
+      summary={`${t.summaryRevenue} ${data.map((d) => `${d.label} ${formatValue(d.customs as number | null, "XOF", language)} ${t.and} ${formatValue(d.port as number | null, "XOF", language)}`).join(", ")}.`}
       csv={() => ({ header: ["country", t.customs, t.portCharges], rows: data.map((d) => [d.key, d.customs as number | null, d.port as number | null]) })}
     >
       <Suspense fallback={<div className="chart-placeholder" />}>
