@@ -137,9 +137,9 @@ describe.runIf(runnable)("the overview in a browser, against the samples", () =>
       expect(created.body.errors).toBeUndefined();
     }
     const NAV: Record<string, string[]> = {
-      ministere_bf: ["Vue d'ensemble", "Pays", "Corridor", "Port", "Recettes", "Rapports"],
-      operateur: ["Vue d'ensemble", "Pays", "Corridor", "Port", "Recettes", "Données"],
-      analyste: ["Vue d'ensemble", "Pays", "Corridor", "Port", "Recettes", "Explorateur"],
+      ministere_bf: ["Vue d'ensemble", "Pays", "Corridor", "Port", "Recettes", "Rapports", "Compte"],
+      operateur: ["Vue d'ensemble", "Pays", "Corridor", "Port", "Recettes", "Données", "Compte"],
+      analyste: ["Vue d'ensemble", "Pays", "Corridor", "Port", "Recettes", "Compte", "Explorateur"],
     };
     for (const login of ["ministere.bf", "operateur", "analyste"]) {
       const context = await browser.newContext({ viewport: { width: 360, height: 740 } });

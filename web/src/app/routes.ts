@@ -26,6 +26,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: "revenue", path: "/recettes", fr: "Recettes", en: "Revenue", roles: null, page: lazy(() => import("../features/revenue/RevenuePage")) },
   { id: "data", path: "/donnees", fr: "Données", en: "Data", roles: ["admin", "operator"], page: lazy(() => import("../features/data/DataPage")) },
   { id: "reports", path: "/rapports", fr: "Rapports", en: "Reports", roles: ["admin", "port_authority", "ministry"], page: lazy(() => import("../features/reports/ReportsPage")) },
+  { id: "account", path: "/compte", fr: "Compte", en: "Account", roles: null, page: lazy(() => import("../features/account/AccountPage")) },
   { id: "explorer", path: "/explorer", fr: "Explorateur", en: "Explorer", roles: ["admin", "analyst"], page: OverviewPage, external: true },
 ];
 

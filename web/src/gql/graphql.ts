@@ -165,6 +165,32 @@ export type MetricQueryInput = {
   timeZone?: string;
 };
 
+/** Une clé d'API à créer. / An API key to create. */
+export type NewApiKeyInput = {
+  /** Jours de validité ; vide : sans expiration. / Days of validity; empty: no expiry. */
+  expiresInDays?: number | null | undefined;
+  /** Administrateurs : compte pour lequel créer la clé. / Administrators: the account to create the key for. */
+  forLogin?: string | null | undefined;
+  /** Nom pour la reconnaître (script, poste…). / Name to recognise it by (script, workstation…). */
+  name: string;
+};
+
+/** Un compte à créer. / An account to create. */
+export type NewUserInput = {
+  /** Limite l'accès au détail d'un pays (BF, ML, NE, TG). / Limits detailed access to one country (BF, ML, NE, TG). */
+  country?: string | null | undefined;
+  /** Nom affiché. / Display name. */
+  displayName: string;
+  /** fr (par défaut) ou en. / fr (default) or en. */
+  language?: string | null | undefined;
+  /** Identifiant de connexion, unique. / Sign-in login, unique. */
+  login: string;
+  /** Mot de passe initial, au moins 12 caractères. / Initial password, at least 12 characters. */
+  password: string;
+  /** Rôle. / Role. */
+  role: Role;
+};
+
 /** Un critère de tri : une mesure (et sa statistique), une dimension, ou l'intervalle de temps. / One sort key: a measure (and its statistic), a dimension, or the time bucket. */
 export type OrderInput = {
   /** Trier par intervalle de temps. / Sort by time bucket. */
@@ -305,6 +331,19 @@ export type ReportScheduleInput = {
   weekday?: number | null | undefined;
 };
 
+/** Rôle d'un utilisateur (docs/security.md). / A user's role (docs/security.md). */
+export type Role =
+  /** Administre les comptes et les clés. / Manages accounts and keys. */
+  | 'ADMIN'
+  /** Analyste : interroge l'API. / Analyst: queries the API. */
+  | 'ANALYST'
+  /** Ministère : consulte le tableau de bord. / Ministry: reads the dashboard. */
+  | 'MINISTRY'
+  /** Opérateur de données : charge les fichiers. / Data operator: loads files. */
+  | 'OPERATOR'
+  /** Autorité portuaire : reçoit et gère les rapports. / Port authority: receives and manages reports. */
+  | 'PORT_AUTHORITY';
+
 /** Règle de calendrier d'une programmation. / Calendar rule of a schedule. */
 export type ScheduleRule =
   /** Expression cron à cinq champs `cron`, dans le fuseau de la programmation. / Five-field cron expression `cron`, in the schedule's time zone. */
@@ -381,6 +420,22 @@ export type Unit =
   /** FCFA / XOF */
   | 'XOF';
 
+/** Changements d'un compte (administrateurs) ; un champ absent ne change pas. / Changes to an account (administrators); a missing field does not change. */
+export type UpdateUserInput = {
+  /** Pays de portée (BF, ML, NE, TG) ; chaîne vide : tous les pays. / Scope country (BF, ML, NE, TG); empty string: every country. */
+  country?: string | null | undefined;
+  /** Désactiver (vrai) ou réactiver (faux) : un compte désactivé est refusé partout, sessions et clés comprises. / Disable (true) or enable (false): a disabled account is refused everywhere, sessions and keys included. */
+  disabled?: boolean | null | undefined;
+  /** Nom affiché. / Display name. */
+  displayName?: string | null | undefined;
+  /** fr ou en. / fr or en. */
+  language?: string | null | undefined;
+  /** Nouveau mot de passe (au moins 12 caractères), à transmettre à l'utilisateur ; ses sessions prennent fin. / New password (at least 12 characters), to pass on to the user; their sessions end. */
+  password?: string | null | undefined;
+  /** Rôle. / Role. */
+  role?: Role | null | undefined;
+};
+
 export type MetricsQueryVariables = Exact<{
   query: MetricQueryInput;
 }>;
@@ -392,6 +447,64 @@ export type AppDataQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AppDataQuery = { measures: Array<{ name: Measure, unit: Unit, dimensions: Array<Dimension> }>, routes: Array<{ code: string, destinationCountry: string, note: string }>, hsSections: Array<{ section: string, nameFr: string, nameEn: string }> };
+
+export type MyApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApiKeysQuery = { apiKeys: Array<{ id: string, name: string, owner: string, createdAt: string, expiresAt: string | null, revokedAt: string | null }> };
+
+export type ApiKeyFieldsFragment = { id: string, name: string, owner: string, createdAt: string, expiresAt: string | null, revokedAt: string | null };
+
+export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersQuery = { users: Array<{ id: string, login: string, displayName: string, role: Role, country: string | null, language: string, disabled: boolean }> };
+
+export type AuditLogQueryVariables = Exact<{
+  limit: number;
+  login?: string | null | undefined;
+  outcome?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: Array<{ at: string, login: string, role: string, scope: string, entry: string, operationType: string, operationName: string, outcome: string, httpStatus: number, durationMs: number, errorCodes: Array<string>, address: string }> };
+
+export type ChangePasswordMutationVariables = Exact<{
+  current: string;
+  password: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: NewApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { key: string, info: { id: string, name: string, owner: string, createdAt: string, expiresAt: string | null, revokedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type CreateUserMutationVariables = Exact<{
+  input: NewUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, login: string } };
+
+export type UpdateUserMutationVariables = Exact<{
+  login: string;
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { id: string, login: string, role: Role, country: string | null, disabled: boolean } };
 
 export type CorridorGeographyQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -559,6 +672,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiKeyFields on ApiKeyInfo {
+  id
+  name
+  owner
+  createdAt
+  expiresAt
+  revokedAt
+}
+    `, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
 export const CountryCellFragmentDoc = new TypedDocumentString(`
     fragment CountryCell on MetricCell {
   measure
@@ -705,6 +828,100 @@ export const AppDataDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AppDataQuery, AppDataQueryVariables>;
+export const MyApiKeysDocument = new TypedDocumentString(`
+    query MyApiKeys {
+  apiKeys {
+    ...ApiKeyFields
+  }
+}
+    fragment ApiKeyFields on ApiKeyInfo {
+  id
+  name
+  owner
+  createdAt
+  expiresAt
+  revokedAt
+}`) as unknown as TypedDocumentString<MyApiKeysQuery, MyApiKeysQueryVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users {
+  users {
+    id
+    login
+    displayName
+    role
+    country
+    language
+    disabled
+  }
+}
+    `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($limit: Int!, $login: String, $outcome: String) {
+  auditLog(limit: $limit, login: $login, outcome: $outcome) {
+    at
+    login
+    role
+    scope
+    entry
+    operationType
+    operationName
+    outcome
+    httpStatus
+    durationMs
+    errorCodes
+    address
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($current: String!, $password: String!) {
+  changePassword(current: $current, password: $password)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: NewApiKeyInput!) {
+  createApiKey(input: $input) {
+    key
+    info {
+      ...ApiKeyFields
+    }
+  }
+}
+    fragment ApiKeyFields on ApiKeyInfo {
+  id
+  name
+  owner
+  createdAt
+  expiresAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: NewUserInput!) {
+  createUser(input: $input) {
+    id
+    login
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($login: String!, $input: UpdateUserInput!) {
+  updateUser(login: $login, input: $input) {
+    id
+    login
+    role
+    country
+    disabled
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
 export const CorridorGeographyDocument = new TypedDocumentString(`
     query CorridorGeography {
   offices {

@@ -7,7 +7,7 @@ import { formatBytes } from "../../i18n/format";
 import { fill, messageIn } from "../../i18n/server-text";
 import { parseAddresses } from "./schedule-form";
 import { REPORTS_TEXTS } from "./texts";
-import { useAction } from "./use-action";
+import { useAction } from "../../api/use-action";
 
 type Run = ReportRunFieldsFragment;
 

@@ -7,7 +7,7 @@ import { useTexts } from "../../i18n/texts";
 import { fill } from "../../i18n/server-text";
 import { describeTiming, runsOverlapping } from "./report-view";
 import { REPORTS_TEXTS } from "./texts";
-import { useAction, type ActionState } from "./use-action";
+import { useAction, type ActionState } from "../../api/use-action";
 
 type Schedule = ReportScheduleFieldsFragment;
 

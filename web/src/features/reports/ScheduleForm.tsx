@@ -6,7 +6,7 @@ import { fill } from "../../i18n/server-text";
 import { weekdayName } from "./report-view";
 import { checkForm, REPORT_COUNTRIES, REPORT_FORMATS, TIME_ZONES, type FormProblem, type ScheduleForm as Form } from "./schedule-form";
 import { REPORTS_TEXTS } from "./texts";
-import { useAction } from "./use-action";
+import { useAction } from "../../api/use-action";
 
 const KINDS: readonly ReportKind[] = ["WEEKLY_OPERATIONS", "MONTHLY_CORRIDOR"];
 const RULES: readonly ScheduleRule[] = ["WEEKLY", "MONTHLY_FIRST_WORKING_DAY", "CRON"];

@@ -1,8 +1,8 @@
 import { useCallback, useState } from "react";
-import { request } from "../../api/graphql-client";
-import type { TypedDocumentString } from "../../gql/graphql";
-import { useI18n } from "../../i18n/language";
-import { messageIn } from "../../i18n/server-text";
+import { request } from "./graphql-client";
+import type { TypedDocumentString } from "../gql/graphql";
+import { useI18n } from "../i18n/language";
+import { messageIn } from "../i18n/server-text";
 
 export type ActionState = { status: "idle" } | { status: "pending" } | { status: "failed"; message: string } | { status: "done"; message: string };
 
