@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserTestsRunnable, launchChromium } from "../support/chromium.js";
-import { watch } from "../support/page-checks.js";
+import { signInThroughForm, watch } from "../support/page-checks.js";
 import { graphql, spawnServer, TEST_ADMIN, type SpawnedServer } from "../support/spawn-server.js";
 
 // The account page: an analyst makes and revokes an API key and changes their password without a
@@ -21,14 +21,6 @@ let browser: Browser;
 
 /** Expected refusals: the sign-in check before signing in, and what this test provokes on purpose (a revoked key, ended sessions). */
 const unexpected = (problems: string[]) => problems.filter((p) => !/status of 40[01] /u.test(p));
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto(server.url);
-  await page.getByLabel("Identifiant").fill(login);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.locator(".site-nav").waitFor();
-}
 
 const countries = (bearer: string) => graphql(server.url, "{ countries { code } }", {}, { bearer });
 
@@ -47,7 +39,7 @@ describe.runIf(runnable)("the account page in a browser, against the real server
   it("lets an administrator create an analyst, who then makes and revokes an API key and changes their password; the administrator disables the account and reads the log", async () => {
     const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const adminProblems = watch(admin, new URL(server.url).origin);
-    await signIn(admin, TEST_ADMIN.login, TEST_ADMIN.password);
+    await signInThroughForm(admin, TEST_ADMIN.login, TEST_ADMIN.password, server.url);
     await admin.getByRole("navigation").getByRole("link", { name: "Compte" }).click();
     await admin.getByRole("heading", { level: 1, name: "Mon compte et les accès" }).waitFor();
     expect(new URL(admin.url()).pathname).toBe("/compte");
@@ -72,7 +64,7 @@ describe.runIf(runnable)("the account page in a browser, against the real server
     // The analyst: a key made on the page works at once for a script, and stops when revoked.
     const analyst = await browser.newPage({ viewport: { width: 360, height: 740 } });
     const analystProblems = watch(analyst, new URL(server.url).origin);
-    await signIn(analyst, "analyste.bf", PASSWORD);
+    await signInThroughForm(analyst, "analyste.bf", PASSWORD, server.url);
     await analyst.getByRole("navigation").getByRole("link", { name: "Compte" }).click();
     await analyst.getByRole("heading", { level: 2, name: "Mes clés d'API" }).waitFor();
     await analyst.getByLabel("Nom de la clé").fill("carnet R");

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatInteger, formatValue } from "../../web/src/i18n/format.js";
 import { browserTestsRunnable, launchChromium } from "../support/chromium.js";
-import { card, kpiValue, summaryOf, watch } from "../support/page-checks.js";
+import { card, kpiValue, signInThroughForm, summaryOf, watch } from "../support/page-checks.js";
 import { startSampleServer, type SampleServer } from "../support/sample-server.js";
 import { graphql, TEST_ADMIN } from "../support/spawn-server.js";
 
@@ -61,14 +61,6 @@ async function downloadCsv(page: Page, title: RegExp): Promise<string[][]> {
 }
 const JOURNEY = ["PORT_DWELL", "CUSTOMS_RELEASE", "CORRIDOR_TRANSIT", "BORDER_CROSSING", "END_TO_END"];
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto(sample.server.url);
-  await page.getByLabel("Identifiant").fill(login);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.locator(".site-nav").waitFor();
-}
-
 describe.runIf(runnable)("the country page in a browser, against the samples", () => {
   beforeAll(async () => {
     sample = await startSampleServer();
@@ -83,7 +75,7 @@ describe.runIf(runnable)("the country page in a browser, against the samples", (
   it("shows a country's figures, journey, commodities, routes, borders, revenue and consignees as the API gives them, switches country and language, keeps its choices in the address", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page, new URL(sample.server.url).origin);
-    await signIn(page, TEST_ADMIN.login, TEST_ADMIN.password);
+    await signInThroughForm(page, TEST_ADMIN.login, TEST_ADMIN.password, sample.server.url);
     // The menu's country page opens on Burkina Faso for an account with every country.
     await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Pays", exact: true }).click();
     await page.waitForURL((u) => u.pathname === "/pays/BF");
@@ -207,7 +199,7 @@ describe.runIf(runnable)("the country page in a browser, against the samples", (
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems = watch(page, new URL(sample.server.url).origin);
-    await signIn(page, MINISTRY.login, MINISTRY.password);
+    await signInThroughForm(page, MINISTRY.login, MINISTRY.password, sample.server.url);
     // Role-based navigation: a ministry reads the dashboard and its reports, not the data operations nor the explorer.
     const nav = page.getByRole("navigation", { name: "Pages" });
     for (const name of ["Pays", "Corridor", "Rapports"]) expect(await nav.getByRole("link", { name, exact: true }).count()).toBe(1);

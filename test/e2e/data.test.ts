@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserTestsRunnable, launchChromium } from "../support/chromium.js";
-import { watch } from "../support/page-checks.js";
+import { signInThroughForm, watch } from "../support/page-checks.js";
 import { SAMPLES_DIR, startSampleServer, type SampleServer } from "../support/sample-server.js";
 import { graphql, signIn, spawnServer, TEST_ADMIN, type SpawnedServer } from "../support/spawn-server.js";
 
@@ -20,14 +20,6 @@ let browser: Browser;
 
 /** `1 234` (French, no-break spaces) or `1,234` (English) → 1234. */
 const numberIn = (text: string | null) => Number((text ?? "").replace(/[\s\u00A0\u202F,]/gu, ""));
-
-async function signInThroughForm(page: Page, url: string, login: string = TEST_ADMIN.login, password: string = TEST_ADMIN.password): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel("Identifiant").fill(login);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.locator("nav.site-nav").waitFor();
-}
 
 interface FeedRow {
   feed: string;
@@ -52,7 +44,7 @@ describe.runIf(runnable)("the Data page in a browser, against the real server on
   it("shows each feed's counts and freshness, the two quarantined records and the coverage the API gives, in French then English", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page, new URL(sample.server.url).origin);
-    await signInThroughForm(page, sample.server.url);
+    await signInThroughForm(page, TEST_ADMIN.login, TEST_ADMIN.password, sample.server.url);
     await page.goto(new URL(`donnees?${PERIOD}`, sample.server.url).href);
     await page.getByRole("heading", { level: 1, name: /Données et chargements/u }).waitFor();
     expect(await page.locator("h1 .h1-period").textContent()).toBe("1 oct. 2024 – 31 oct. 2024");
@@ -148,7 +140,7 @@ describe.runIf(runnable)("the Data page in a browser, against the real server on
   it("keeps the quarantine filters and the period in the address, and restores them from it", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page, new URL(sample.server.url).origin);
-    await signInThroughForm(page, sample.server.url);
+    await signInThroughForm(page, TEST_ADMIN.login, TEST_ADMIN.password, sample.server.url);
     await page.goto(new URL(`donnees?${PERIOD}`, sample.server.url).href);
     await page.locator(".q-record").first().waitFor();
 
@@ -198,7 +190,7 @@ describe.runIf(runnable)("the Data page in a browser, against the real server on
   it("loads a sample file uploaded through the form on a fresh server, shows its counts and refreshes the loads and the quarantine", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page, new URL(fresh.url).origin);
-    await signInThroughForm(page, fresh.url);
+    await signInThroughForm(page, TEST_ADMIN.login, TEST_ADMIN.password, fresh.url);
     await page.goto(new URL(`donnees?${PERIOD}`, fresh.url).href);
     await page.getByRole("heading", { name: "Entrepôt vide" }).waitFor();
     await page.getByText("Aucun chargement pour l'instant.").waitFor();
@@ -257,7 +249,7 @@ describe.runIf(runnable)("the Data page in a browser, against the real server on
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const problems = watch(page, new URL(sample.server.url).origin);
-    await signInThroughForm(page, sample.server.url, ANALYST.login, ANALYST.password);
+    await signInThroughForm(page, ANALYST.login, ANALYST.password, sample.server.url);
     const nav = page.locator("nav.site-nav");
     expect(await nav.getByRole("link", { name: "Vue d'ensemble" }).count()).toBe(1);
     expect(await nav.getByRole("link", { name: "Données" }).count()).toBe(0);

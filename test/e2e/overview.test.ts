@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatValue } from "../../web/src/i18n/format.js";
 import { browserTestsRunnable, launchChromium } from "../support/chromium.js";
-import { card, kpiValue, summaryOf, watch } from "../support/page-checks.js";
+import { card, kpiValue, signInThroughForm, summaryOf, watch } from "../support/page-checks.js";
 import { startSampleServer, type SampleServer } from "../support/sample-server.js";
 import { graphql, TEST_ADMIN } from "../support/spawn-server.js";
 
@@ -46,13 +46,6 @@ async function expectKpis(page: Page, expected: Kpi[], language: "fr" | "en") {
 /** Before signing in, the page asks who is signed in and is told "nobody" (401): expected, and the only one allowed. */
 const unexpected = (problems: string[]) => problems.filter((p) => !/status of 401 .*\/auth\/me\)$/u.test(p));
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.getByLabel("Identifiant").fill(login);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.locator(".site-nav").waitFor();
-}
-
 describe.runIf(runnable)("the overview in a browser, against the samples", () => {
   beforeAll(async () => {
     sample = await startSampleServer();
@@ -70,7 +63,7 @@ describe.runIf(runnable)("the overview in a browser, against the samples", () =>
     const problems = watch(page, new URL(sample.server.url).origin);
     const address = new URL(`?from=${PERIOD.from}&to=${PERIOD.to}`, sample.server.url).href;
     await page.goto(address);
-    await signIn(page, TEST_ADMIN.login, TEST_ADMIN.password);
+    await signInThroughForm(page, TEST_ADMIN.login, TEST_ADMIN.password);
     await page.getByRole("heading", { level: 1, name: /Vue d'ensemble du corridor/u }).waitFor();
     expect(await page.locator("h1 .h1-period").textContent()).toBe("1 oct. 2024 – 31 oct. 2024");
     await page.locator(".kpi").first().waitFor();
@@ -146,7 +139,7 @@ describe.runIf(runnable)("the overview in a browser, against the samples", () =>
       const page = await context.newPage();
       const problems = watch(page, new URL(sample.server.url).origin);
       await page.goto(new URL(`?from=${PERIOD.from}&to=${PERIOD.to}`, sample.server.url).href);
-      await signIn(page, login, PASSWORD);
+      await signInThroughForm(page, login, PASSWORD);
       expect(await page.locator(".site-nav a").allTextContents()).toEqual(NAV[login.replace(".", "_")]);
       await page.locator(".kpi").first().waitFor();
       if (login === "ministere.bf") {

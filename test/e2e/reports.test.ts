@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runOf, startSmtpSink, type SmtpSink } from "../../server/test/reports/smtp-sink.js";
 import { formatDateTime } from "../../web/src/i18n/format.js";
 import { browserTestsRunnable, launchChromium } from "../support/chromium.js";
-import { watch } from "../support/page-checks.js";
+import { signInThroughForm, watch } from "../support/page-checks.js";
 import { loadSamples } from "../support/sample-server.js";
 import { graphql, signIn, spawnServer, TEST_ADMIN, type SpawnedServer } from "../support/spawn-server.js";
 
@@ -20,16 +20,6 @@ let server: SpawnedServer;
 let smtp: SmtpSink;
 let browser: Browser;
 let admin: string;
-
-/** Console errors, page errors and requests to any other origin, as the page runs. */
-
-async function signInThroughForm(page: Page, login: string = TEST_ADMIN.login, password: string = TEST_ADMIN.password): Promise<void> {
-  await page.goto(server.url);
-  await page.getByLabel("Identifiant").fill(login);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.locator("nav.site-nav").waitFor();
-}
 
 interface ApiSchedule {
   id: string;
@@ -84,7 +74,7 @@ describe.runIf(runnable)("the Reports page in a browser, against the real server
   it("creates a schedule through the form, runs it now, downloads its PDF, re-sends it, edits, pauses, filters the log and deletes, in French then English", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page, new URL(server.url).origin);
-    await signInThroughForm(page);
+    await signInThroughForm(page, TEST_ADMIN.login, TEST_ADMIN.password, server.url);
     await page.goto(new URL(`rapports?${PERIOD}`, server.url).href);
     await page.getByRole("heading", { level: 1, name: /Rapports programmés/u }).waitFor();
     expect(await page.locator("h1 .h1-period").textContent()).toBe("1 oct. 2024 – 31 oct. 2024");
@@ -256,7 +246,7 @@ describe.runIf(runnable)("the Reports page in a browser, against the real server
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const problems = watch(page, new URL(server.url).origin);
-    await signInThroughForm(page, "ministere.bf", PASSWORD);
+    await signInThroughForm(page, "ministere.bf", PASSWORD, server.url);
     expect(await page.locator("nav.site-nav").getByRole("link", { name: "Rapports" }).count()).toBe(1);
     await page.goto(new URL(`rapports?${PERIOD}`, server.url).href);
     await page.getByRole("heading", { level: 1, name: /Rapports programmés/u }).waitFor();
@@ -281,7 +271,7 @@ describe.runIf(runnable)("the Reports page in a browser, against the real server
 
     const operatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const operator = await operatorContext.newPage();
-    await signInThroughForm(operator, "operateur.rapports", PASSWORD);
+    await signInThroughForm(operator, "operateur.rapports", PASSWORD, server.url);
     expect(await operator.locator("nav.site-nav").getByRole("link", { name: "Rapports" }).count()).toBe(0);
     await operator.goto(new URL(`rapports?${PERIOD}`, server.url).href);
     await operator.getByText("Votre rôle ne donne pas accès à cette page.").waitFor();

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatValue } from "../../web/src/i18n/format.js";
 import { browserTestsRunnable, launchChromium } from "../support/chromium.js";
-import { kpiValue, watch } from "../support/page-checks.js";
+import { kpiValue, signInThroughForm, watch } from "../support/page-checks.js";
 import { startSampleServer, type SampleServer } from "../support/sample-server.js";
 import { graphql, signIn, TEST_ADMIN } from "../support/spawn-server.js";
 
@@ -18,16 +18,6 @@ const xof = (value: number | null, language: "fr" | "en" = "fr") => formatValue(
 
 let sample: SampleServer;
 let browser: Browser;
-
-/** Console errors, uncaught errors and requests to any other origin, as the page runs. */
-
-async function signInAs(page: Page, login: string, password: string): Promise<void> {
-  await page.goto(sample.server.url);
-  await page.getByLabel("Identifiant").fill(login);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.locator(".site-nav").waitFor();
-}
 
 async function api<T>(query: string, variables: Record<string, unknown> = {}, cookie = sample.cookie): Promise<T> {
   const { status, body } = await graphql<T>(sample.server.url, query, variables, { cookie });
@@ -63,7 +53,7 @@ describe.runIf(runnable)("the revenue page in a browser, against the samples", (
   it("shows the API's revenue figures, runs the tariff scenario from its form, keeps it in the address and switches language", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page, new URL(sample.server.url).origin);
-    await signInAs(page, TEST_ADMIN.login, TEST_ADMIN.password);
+    await signInThroughForm(page, TEST_ADMIN.login, TEST_ADMIN.password, sample.server.url);
     await page.goto(new URL(`recettes?${QUERY}`, sample.server.url).href);
     await page.getByRole("heading", { level: 1, name: /Recettes douanières et portuaires/u }).waitFor();
     expect(await page.locator("h1 .h1-period").textContent()).toBe("1 oct. 2024 – 31 oct. 2024");
@@ -179,7 +169,7 @@ describe.runIf(runnable)("the revenue page in a browser, against the samples", (
     await api(`mutation ($input: NewUserInput!) { createUser(input: $input) { login } }`, { input: { login, password, displayName: "Ministère BF", role: "MINISTRY", country: "BF" } });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page, new URL(sample.server.url).origin);
-    await signInAs(page, login, password);
+    await signInThroughForm(page, login, password, sample.server.url);
     // The scoped user's filter bar asks for every country; asked so, the API would answer FORBIDDEN.
     const { body } = await graphql(sample.server.url, SCENARIO, { period: PERIOD, bands: [{ fromRate: 0.1, toRate: 0.125 }] }, { cookie: await signIn(sample.server.url, login, password) });
     expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

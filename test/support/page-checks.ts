@@ -35,3 +35,12 @@ export async function summaryOf(page: Page, title: RegExp): Promise<string> {
   await found.locator(".chart-figure").waitFor();
   return (await found.locator(".chart-figure + .visually-hidden").textContent()) ?? "";
 }
+
+/** Signs in through the dashboard's form, first opening `address` when given (a page with its filters), and waits for the menu. */
+export async function signInThroughForm(page: Page, login: string, password: string, address?: string): Promise<void> {
+  if (address) await page.goto(address);
+  await page.getByLabel("Identifiant").fill(login);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.locator("nav.site-nav").waitFor();
+}
