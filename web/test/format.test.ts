@@ -38,6 +38,9 @@ describe("numbers and dates for the reader's language", () => {
     expect(formatChange(0.1234, "fr")).toBe(`+12,3${NBSP}%`);
     expect(formatChange(-0.05, "en")).toBe(`−5.0${NBSP}%`);
     expect(formatChange(0, "en")).toBe(`±0.0${NBSP}%`);
+    expect(formatChange(-0.0004, "fr")).toBe(`±0,0${NBSP}%`);
+    expect(formatChange(0.00049, "en")).toBe(`±0.0${NBSP}%`);
+    expect(formatChange(-0.0005, "en")).toBe(`−0.1${NBSP}%`);
     expect(formatChange(null, "fr")).toBe("—");
   });
 

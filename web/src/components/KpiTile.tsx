@@ -1,5 +1,5 @@
 import { Sparkline } from "../charts/Sparkline";
-import { formatChange, formatValue } from "../i18n/format";
+import { formatChange, formatValue, roundedChange } from "../i18n/format";
 import { useI18n } from "../i18n/language";
 import { defineTexts, useTexts } from "../i18n/texts";
 
@@ -21,9 +21,10 @@ export interface KpiFigure {
 
 function Change({ change, label, higherIsBetter }: { change: number | null; label: string; higherIsBetter: boolean }) {
   const { language } = useI18n();
-  const tone = change === null || change === 0 ? "flat" : change > 0 === higherIsBetter ? "good" : "bad";
+  const shown = change === null || !Number.isFinite(change) ? null : roundedChange(change);
+  const tone = shown === null || shown === 0 ? "flat" : shown > 0 === higherIsBetter ? "good" : "bad";
   // The arrow and the sign carry the meaning; colour only repeats it.
-  const arrow = change === null ? "" : change > 0 ? "▲ " : change < 0 ? "▼ " : "";
+  const arrow = shown === null ? "" : shown > 0 ? "▲ " : shown < 0 ? "▼ " : "";
   return (
     <span className={`change change-${tone}`}>
       {arrow}

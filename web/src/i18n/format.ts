@@ -86,8 +86,16 @@ export function formatValue(value: number | null, unit: string, language: Langua
 export function formatChange(change: number | null, language: Language): string {
   if (change === null || !Number.isFinite(change)) return "—";
   const percent = formatDecimal(Math.abs(change) * 100, language, 1);
-  const sign = change > 0 ? "+" : change < 0 ? "−" : "±";
+  // A change that rounds to 0,0 % is shown as no change, not as "−0,0 %".
+  const shown = roundedChange(change);
+  const sign = shown > 0 ? "+" : shown < 0 ? "−" : "±";
   return `${sign}${percent}\u00A0%`;
+}
+
+/** The change as the reader sees it (a tenth of a percent): what the arrows and colours must follow. */
+export function roundedChange(change: number): number {
+  // Half away from zero, as Intl rounds the percent shown beside it.
+  return (Math.sign(change) * Math.round(Math.abs(change) * 1000)) / 1000;
 }
 
 /** `1 oct. 2024 – 31 oct. 2024`: the period's first and last day (`to` is excluded). */
