@@ -15,6 +15,8 @@ export interface ServerConfig {
   readonly warehouse: WarehouseConfig;
   readonly etl: EtlSettings;
   readonly sessionTtlMs: number;
+  /** A session unused this long ends (0: never); counted in this process, so a restart starts the count again. */
+  readonly sessionIdleMs: number;
   readonly uploadMaxBytes: number;
   readonly demo: DemoSettings;
   /** Folder watched for feed files; null when INBOX_POLL_MS is 0. */
@@ -53,6 +55,8 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   if (!LEVELS.includes(level)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}": un de / one of ${LEVELS.join(", ")}`);
   const webDir = env.WEB_DIR?.trim() ? path.resolve(cwd, env.WEB_DIR.trim()) : fileURLToPath(new URL("../../web/dist/", import.meta.url));
   const sessionTtlMs = positiveInt(env, "SESSION_TTL_HOURS", 12, problems, 24 * 90) * 3_600_000;
+  // SESSION_IDLE_MINUTES=0 turns the idle limit off (the session then lasts SESSION_TTL_HOURS whatever happens).
+  const sessionIdleMs = env.SESSION_IDLE_MINUTES?.trim() === "0" ? 0 : positiveInt(env, "SESSION_IDLE_MINUTES", 120, problems, 24 * 60 * 90) * 60_000;
   const uploadMaxBytes = positiveInt(env, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024, problems, 200 * 1024 * 1024);
   const demoFlag = env.DEMO_DATA?.trim().toLowerCase() || "on";
   if (demoFlag !== "on" && demoFlag !== "off") problems.push(`DEMO_DATA="${env.DEMO_DATA}": on ou off / on or off`);
@@ -73,7 +77,7 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   const reports = reportSettingsFromEnv(env, warehouse?.dataDir ?? cwd, problems);
   if (problems.length > 0 || warehouse === null || etl === null) throw new ConfigError(problems);
   const inboxDir = inboxPollMs === 0 ? null : path.resolve(cwd, env.INBOX_DIR?.trim() || path.join(warehouse.dataDir, "inbox"));
-  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs, sessionTtlMs, uploadMaxBytes, demo, api, trustProxy, reports };
+  return { port, host, logLevel: level, webDir, warehouse, etl, inboxDir, inboxPollMs, sessionTtlMs, sessionIdleMs, uploadMaxBytes, demo, api, trustProxy, reports };
 }
 
 /** The address people type: a wildcard or loopback bind is reached as localhost. */

@@ -54,7 +54,7 @@ export async function startServer(config: ServerConfig, logger: Logger, env: Rea
     const load: Loader = (files, source, onProgress) => loads.run(() => loader(files, source, onProgress));
     const access = new AccessStore(warehouse);
     const firstAdmin = await ensureFirstAdmin(access, env, config.warehouse.dataDir, logger);
-    const authenticator = new Authenticator(access);
+    const authenticator = new Authenticator(access, { sessionIdleMs: config.sessionIdleMs });
     const audit = new AuditLog(warehouse, logger);
     const reports = createReports({ warehouse, metrics, access, settings: config.reports, logger });
     const services: Services = {

@@ -124,6 +124,10 @@ describe.runIf(runnable)("the account page in a browser, against the real server
     const after = await graphql(server.url, "{ countries { code } }", {}, { cookie: (await analyst.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") });
     expect(after.status).toBe(401);
     expect(after.body.errors?.[0]?.extensions?.code).toBe("ACCOUNT_DISABLED");
+    // The analyst's open page learns it at its next question, and shows the sign-in form saying why.
+    await analyst.getByRole("navigation").getByRole("link", { name: "Vue d'ensemble" }).click();
+    await analyst.getByText(/^Votre session a pris fin/u).waitFor();
+    await analyst.getByRole("button", { name: "Se connecter" }).waitFor();
     await admin.getByLabel("Compte", { exact: true }).fill("analyste.bf");
     const audit = admin.locator('table[data-table="audit"]');
     await expect.poll(async () => (await audit.textContent()) ?? "").toContain("ChangePassword");

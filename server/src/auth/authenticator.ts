@@ -41,11 +41,19 @@ const KEY_FORMAT = /^ck_([0-9a-f]{32})_([A-Za-z0-9_-]{20,100})$/u;
  */
 export class Authenticator {
   private readonly cache = new Map<string, { result: AuthResult; until: number }>();
+  /** When each session was last used, by its token's hash: kept in memory, so a restart starts every count again. */
+  private readonly lastUse = new Map<string, number>();
+  private readonly cacheMs: number;
+  private readonly sessionIdleMs: number;
 
+  /** `sessionIdleMs`: a session unused this long is ended (0: never), so a dashboard left open on a shared computer closes itself. */
   constructor(
     private readonly store: AccessStore,
-    private readonly cacheMs = 30_000,
-  ) {}
+    options: { cacheMs?: number; sessionIdleMs?: number } = {},
+  ) {
+    this.cacheMs = options.cacheMs ?? 30_000;
+    this.sessionIdleMs = options.sessionIdleMs ?? 0;
+  }
 
   async authenticate(request: IncomingMessage): Promise<AuthResult> {
     const header = request.headers.authorization;
@@ -54,7 +62,26 @@ export class Authenticator {
       return match ? this.cached(`key:${sha256Hex(match[1] as string)}`, () => this.byKey(match[1] as string)) : { principal: null, failure: "INVALID_CREDENTIALS" };
     }
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
-    return token ? this.cached(`session:${sha256Hex(token)}`, () => this.bySession(token)) : NONE;
+    if (!token) return NONE;
+    const id = `session:${sha256Hex(token)}`;
+    const result = await this.cached(id, () => this.bySession(token));
+    return result.principal === null ? result : this.touch(id, token, result);
+  }
+
+  /** Counts a session's use; one unused past the idle limit is ended for good (revoked), and refused as expired. */
+  private async touch(id: string, token: string, result: AuthResult): Promise<AuthResult> {
+    if (this.sessionIdleMs <= 0) return result;
+    const now = Date.now();
+    const last = this.lastUse.get(id);
+    if (last !== undefined && now - last > this.sessionIdleMs) {
+      this.lastUse.delete(id);
+      this.cache.delete(id);
+      await this.store.revokeSession(token);
+      return { principal: null, failure: "SESSION_EXPIRED" };
+    }
+    if (this.lastUse.size > 50_000) for (const [key, at] of this.lastUse) if (now - at > this.sessionIdleMs) this.lastUse.delete(key);
+    this.lastUse.set(id, now);
+    return result;
   }
 
   /** Forget everything cached (after a revocation, a role change, a sign-out). */

@@ -1,5 +1,8 @@
 import type { TypedDocumentString } from "../gql/graphql";
 
+/** The window event an API call raises when the server refuses its credentials (HTTP 401); its detail is the code. */
+export const CREDENTIALS_REFUSED = "corridor:credentials-refused";
+
 /** A failed API call, with the server's stable error code when it gave one. */
 export class ApiError extends Error {
   constructor(
@@ -38,6 +41,8 @@ export async function request<TResult, TVariables>(document: TypedDocumentString
     throw new ApiError(`HTTP ${response.status}`, "BAD_RESPONSE");
   }
   const first = body.errors?.[0];
+  // Credentials refused (a session ended by inactivity, a disabled account): the session provider shows the sign-in form.
+  if (response.status === 401) window.dispatchEvent(new CustomEvent(CREDENTIALS_REFUSED, { detail: first?.extensions?.code ?? "UNAUTHENTICATED" }));
   if (first) throw new ApiError(first.message, first.extensions?.code ?? "UNKNOWN");
   if (!response.ok || body.data == null) throw new ApiError(`HTTP ${response.status}`, "BAD_RESPONSE");
   return body.data;

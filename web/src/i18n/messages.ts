@@ -53,6 +53,7 @@ export const fr = {
   "auth.invalid": "Identifiant ou mot de passe incorrect.",
   "auth.tooMany": "Trop d'essais : réessayez dans quelques minutes.",
   "auth.network": "Le serveur ne répond pas. Vérifiez la connexion.",
+  "auth.expired": "Votre session a pris fin (inactivité, durée maximale ou nouveau mot de passe) : reconnectez-vous.",
   "auth.signOut": "Se déconnecter",
   "auth.signedInAs": "Connecté :",
 } as const;
@@ -113,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   "auth.invalid": "Wrong login or password.",
   "auth.tooMany": "Too many attempts: try again in a few minutes.",
   "auth.network": "The server does not answer. Check the connection.",
+  "auth.expired": "Your session has ended (inactivity, its maximum length or a new password): sign in again.",
   "auth.signOut": "Sign out",
   "auth.signedInAs": "Signed in:",
 };

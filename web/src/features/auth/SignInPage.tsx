@@ -5,7 +5,7 @@ import { useSession } from "./session";
 /** The sign-in form: login and password, with the server's reason when refused. */
 export function SignInPage() {
   const { t } = useI18n();
-  const { signIn } = useSession();
+  const { signIn, state } = useSession();
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,6 +22,11 @@ export function SignInPage() {
   return (
     <section className="sign-in" aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">{t("auth.title")}</h2>
+      {state.status === "signed-out" && state.reason === "expired" && problem === null && (
+        <p role="status" className="notice">
+          {t("auth.expired")}
+        </p>
+      )}
       <form onSubmit={submit}>
         <label>
           {t("auth.login")}

@@ -1,3 +1,4 @@
+import { CREDENTIALS_REFUSED } from "../../api/graphql-client";
 import { forgetAnswers } from "../../api/offline-cache";
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 
@@ -11,7 +12,8 @@ export interface SignedInUser {
 
 type SessionState =
   | { status: "checking" }
-  | { status: "signed-out"; reason: string | null }
+  /** `expired`: the server ended the session (inactivity, its maximum length, a new password); `network`: it could not be reached. */
+  | { status: "signed-out"; reason: "expired" | "network" | null }
   /** `offline`: the server could not be reached; the user is the one last signed in on this browser, and pages show the answers kept. */
   | { status: "signed-in"; user: SignedInUser; offline: boolean };
 
@@ -67,6 +69,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       })
       .catch(offline);
+  }, []);
+  useEffect(() => {
+    // An API call was refused its credentials: whatever the page was showing, the person must sign in again.
+    const refused = () => {
+      rememberUser(null);
+      forgetAnswers();
+      setState((current) => (current.status === "signed-in" ? { status: "signed-out", reason: "expired" } : current));
+    };
+    window.addEventListener(CREDENTIALS_REFUSED, refused);
+    return () => window.removeEventListener(CREDENTIALS_REFUSED, refused);
   }, []);
   const signIn = useCallback(async (login: string, password: string) => {
     let response: Response;
