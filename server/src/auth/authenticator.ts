@@ -76,7 +76,8 @@ export class Authenticator {
     if (last !== undefined && now - last > this.sessionIdleMs) {
       this.lastUse.delete(id);
       this.cache.delete(id);
-      await this.store.revokeSession(token);
+      // Revoked, so it stays ended after a restart; if the warehouse cannot take that now, the refusal stands anyway.
+      await this.store.revokeSession(token).catch(() => undefined);
       return { principal: null, failure: "SESSION_EXPIRED" };
     }
     if (this.lastUse.size > 50_000) for (const [key, at] of this.lastUse) if (now - at > this.sessionIdleMs) this.lastUse.delete(key);
