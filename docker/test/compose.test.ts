@@ -70,7 +70,7 @@ describe("docker/compose.cluster.yml", () => {
       expect(service.depends_on?.keeper?.condition).toBe("service_healthy");
       expect(cluster.services.platform?.depends_on?.[node]?.condition).toBe("service_healthy");
       const macros = read(`cluster/macros/${node}.xml`);
-      const [, shard, replica] = /^ch-s(\d)r(\d)$/u.exec(node) ?? [];
+      const [, shard] = /^ch-s(\d)r(\d)$/u.exec(node) ?? [];
       expect(macros).toContain(`<shard>${shard}</shard>`);
       expect(macros).toContain(`<replica>${node}</replica>`);
       expect(macros).toContain(`<cluster>${config.cluster}</cluster>`);

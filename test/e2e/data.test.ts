@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserTestsRunnable, launchChromium } from "../support/chromium.js";
 import { signInThroughForm, watch } from "../support/page-checks.js";

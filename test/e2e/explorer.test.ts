@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES, variablesText } from "../../web/src/explorer/examples.js";
 import { browserTestsRunnable, launchChromium } from "../support/chromium.js";

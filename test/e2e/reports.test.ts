@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runOf, startSmtpSink, type SmtpSink } from "../../server/test/reports/smtp-sink.js";
 import { formatDateTime } from "../../web/src/i18n/format.js";

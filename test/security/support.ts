@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { graphql, signIn, TEST_ADMIN, type Credentials, type SpawnedServer } from "../support/spawn-server.js";
+import { signIn, TEST_ADMIN, type Credentials, type SpawnedServer } from "../support/spawn-server.js";
 
 // Shared by the security tests: every request goes over HTTP to a spawned
 // server, as a browser or a script would send it.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cellsOverTime, dwellLadder, pivotByDimensions, seriesTotal, terminalFigures } from "../src/features/port/shape";
+import { seriesTotal } from "../src/charts/series";
+import { cellsOverTime, dwellLadder, pivotByDimensions, terminalFigures } from "../src/features/port/shape";
 
 const dim = (value: string, fr: string | null, en: string | null = fr) => ({ value, labelFr: fr, labelEn: en });
 const cells = (...values: (number | null)[]) => values.map((value) => ({ value }));

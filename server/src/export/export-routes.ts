@@ -2,10 +2,9 @@ import { pipeline } from "node:stream/promises";
 import type { Logger } from "@corridor/warehouse";
 import express from "express";
 import { coerceInputValue, isInputType, type GraphQLSchema } from "graphql";
-import { FAILURE_MESSAGES, type Authenticator } from "../auth/authenticator.js";
-import { AUTHENTICATION_REQUIRED } from "../graphql/auth-checker.js";
+import type { Authenticator } from "../auth/authenticator.js";
+import { audited, authenticated, fail } from "../file-route-middleware.js";
 import type { AuditLog } from "../audit/audit-log.js";
-import { sha256 } from "../audit/audit-plugin.js";
 import type { Principal } from "../auth/principal.js";
 import { rateLimit } from "../limits/rate-limit-middleware.js";
 import type { RateLimiter } from "../limits/rate-limiter.js";
@@ -24,8 +23,6 @@ export interface ExportRoutesOptions {
   readonly logger: Logger;
 }
 
-const problem = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
-
 /**
  * POST /api/metrics.csv with `{"query": <MetricQueryInput>, "language": "fr"|"en"}`:
  * the general query's answer as a CSV file. The body is checked against the
@@ -38,54 +35,18 @@ export function exportRoutes(options: ExportRoutesOptions): express.Router {
   const inputType = options.schema.getType("MetricQueryInput");
   if (!inputType || !isInputType(inputType)) throw new Error("schema has no MetricQueryInput");
 
-  const fail = (res: express.Response, status: number, code: string, message: string) => {
-    res.locals.errorCode = code;
-    res.status(status).json(problem(code, message));
-  };
-
   // Every export is audited once its response is over, whatever its outcome.
-  const audited: express.RequestHandler = (req, res, next) => {
-    const started = performance.now();
-    res.on("close", () => {
-      const query = JSON.stringify((req.body as { query?: unknown } | undefined)?.query ?? null);
-      const status = res.statusCode;
-      options.audit.record({
-        entry: "csv",
-        principal: (res.locals.principal as Principal | undefined) ?? null,
-        address: req.ip ?? "",
-        operationType: "csv",
-        operationName: "metrics.csv",
-        queryHash: sha256(query),
-        query,
-        variables: { language: (req.body as { language?: unknown } | undefined)?.language ?? "fr" },
-        durationMs: performance.now() - started,
-        httpStatus: status,
-        outcome: status < 400 ? "ok" : status === 401 || status === 429 ? "refused" : "error",
-        errorCodes: res.locals.errorCode ? [String(res.locals.errorCode)] : status < 400 ? [] : [`HTTP_${status}`],
-      });
-    });
-    next();
+  const audit = audited(options.audit, (req) => {
+    const body = req.body as { query?: unknown; language?: unknown } | undefined;
+    return { operationType: "csv", operationName: "metrics.csv", query: JSON.stringify(body?.query ?? null), variables: { language: body?.language ?? "fr" } };
+  });
+  // JSON only: a cross-site form cannot send it (CSRF).
+  const json: express.RequestHandler = (req, res, next) => {
+    if (req.is("application/json")) return next();
+    fail(res, 415, "BAD_REQUEST", "Corps JSON attendu (Content-Type: application/json). / A JSON body is expected (Content-Type: application/json).");
   };
 
-  const authenticated: express.RequestHandler = async (req, res, next) => {
-    try {
-      const auth = await options.authenticator.authenticate(req);
-      if (auth.failure !== null || auth.principal === null) {
-        fail(res, 401, auth.failure ?? "UNAUTHENTICATED", auth.failure ? FAILURE_MESSAGES[auth.failure] : AUTHENTICATION_REQUIRED);
-        return;
-      }
-      res.locals.principal = auth.principal;
-      if (!req.is("application/json")) {
-        fail(res, 415, "BAD_REQUEST", "Corps JSON attendu (Content-Type: application/json). / A JSON body is expected (Content-Type: application/json).");
-        return;
-      }
-      next();
-    } catch (error) {
-      next(error);
-    }
-  };
-
-  router.post("/api/metrics.csv", audited, authenticated, rateLimit(options.rateLimiter, null, "csv"), express.json({ limit: "256kb" }), async (req, res, next) => {
+  router.post("/api/metrics.csv", audit, authenticated(options.authenticator), json, rateLimit(options.rateLimiter, null, "csv"), express.json({ limit: "256kb" }), async (req, res, next) => {
     try {
       const body = (req.body ?? {}) as { query?: unknown; language?: unknown };
       const language: CsvLanguage = body.language === "en" ? "en" : "fr";

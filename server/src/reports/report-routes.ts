@@ -1,10 +1,9 @@
 import type { Logger } from "@corridor/warehouse";
 import express from "express";
 import type { AuditLog } from "../audit/audit-log.js";
-import { sha256 } from "../audit/audit-plugin.js";
-import { FAILURE_MESSAGES, type Authenticator } from "../auth/authenticator.js";
+import type { Authenticator } from "../auth/authenticator.js";
 import type { Principal } from "../auth/principal.js";
-import { AUTHENTICATION_REQUIRED } from "../graphql/auth-checker.js";
+import { audited, authenticated, fail } from "../file-route-middleware.js";
 import { rateLimit } from "../limits/rate-limit-middleware.js";
 import type { RateLimiter } from "../limits/rate-limiter.js";
 import { CONTENT_TYPES, artefactFileName, isRunId, readArtefact } from "./artefact-files.js";
@@ -22,8 +21,6 @@ export interface ReportRoutesOptions {
   readonly logger: Logger;
 }
 
-const problem = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
-
 /**
  * GET /api/reports/runs/:id/:format?language=fr|en — an archived document of
  * a run (pdf, xlsx; csv is written from the run's archived figures when it was
@@ -32,54 +29,14 @@ const problem = (code: string, message: string) => ({ errors: [{ message, extens
  */
 export function reportRoutes(options: ReportRoutesOptions): express.Router {
   const router = express.Router();
-  const fail = (res: express.Response, status: number, code: string, message: string) => {
-    res.locals.errorCode = code;
-    res.status(status).json(problem(code, message));
-  };
-
   // Audited like the CSV export, the other entry that answers with a file instead of GraphQL.
-  const audited: express.RequestHandler = (req, res, next) => {
-    const started = performance.now();
-    res.on("close", () => {
-      const query = `${req.method} ${req.path}`;
-      const status = res.statusCode;
-      options.audit.record({
-        entry: "csv",
-        principal: (res.locals.principal as Principal | undefined) ?? null,
-        address: req.ip ?? "",
-        operationType: "download",
-        operationName: "reports.download",
-        queryHash: sha256(query),
-        query,
-        variables: { language: req.query.language ?? null },
-        durationMs: performance.now() - started,
-        httpStatus: status,
-        outcome: status < 400 ? "ok" : status === 401 || status === 429 ? "refused" : "error",
-        errorCodes: res.locals.errorCode ? [String(res.locals.errorCode)] : status < 400 ? [] : [`HTTP_${status}`],
-      });
-    });
-    next();
+  const audit = audited(options.audit, (req) => ({ operationType: "download", operationName: "reports.download", query: `${req.method} ${req.path}`, variables: { language: req.query.language ?? null } }));
+  const viewer: express.RequestHandler = (_req, res, next) => {
+    if (REPORT_VIEWERS.includes((res.locals.principal as Principal).role)) return next();
+    fail(res, 403, "FORBIDDEN", "Votre rôle ne permet pas cette opération. / Your role does not allow this operation.");
   };
 
-  const authenticated: express.RequestHandler = async (req, res, next) => {
-    try {
-      const auth = await options.authenticator.authenticate(req);
-      if (auth.failure !== null || auth.principal === null) {
-        fail(res, 401, auth.failure ?? "UNAUTHENTICATED", auth.failure ? FAILURE_MESSAGES[auth.failure] : AUTHENTICATION_REQUIRED);
-        return;
-      }
-      res.locals.principal = auth.principal;
-      if (!REPORT_VIEWERS.includes(auth.principal.role)) {
-        fail(res, 403, "FORBIDDEN", "Votre rôle ne permet pas cette opération. / Your role does not allow this operation.");
-        return;
-      }
-      next();
-    } catch (error) {
-      next(error);
-    }
-  };
-
-  router.get("/api/reports/runs/:id/:format", audited, authenticated, rateLimit(options.rateLimiter, null, "csv"), async (req, res, next) => {
+  router.get("/api/reports/runs/:id/:format", audit, authenticated(options.authenticator), viewer, rateLimit(options.rateLimiter, null, "csv"), async (req, res, next) => {
     try {
       const id = String(req.params.id);
       const format = String(req.params.format) as ReportFormat;

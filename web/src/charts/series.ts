@@ -16,7 +16,8 @@ export interface SeriesKey {
 
 export type WideRow = { bucket: string } & Record<string, number | null | string>;
 
-const labelOf = (d: MetricRowLike["dimensions"][number], language: "fr" | "en") => (language === "fr" ? d.labelFr : d.labelEn) ?? (d.value === "" ? "—" : d.value);
+/** A dimension value as a reader sees it: its label in the language, else its code ("—" for none). */
+export const labelOf = (d: MetricRowLike["dimensions"][number], language: "fr" | "en") => (language === "fr" ? d.labelFr : d.labelEn) ?? (d.value === "" ? "—" : d.value);
 
 /** Rows split by one dimension and bucketed in time → one record per bucket with a column per dimension value (cell `cellIndex`). */
 export function pivotByDimension(rows: readonly MetricRowLike[], cellIndex: number, language: "fr" | "en"): { data: WideRow[]; series: SeriesKey[] } {
@@ -37,12 +38,19 @@ export function pivotByDimension(rows: readonly MetricRowLike[], cellIndex: numb
   return { data, series: [...series].map(([key, label]) => ({ key, label })) };
 }
 
-/** Each series of a pivot summed over its buckets (gaps left out; null when every bucket is a gap), for additive measures only. */
+/** The sum of a series over the period (volumes that add up: TEU, calls); null when every bucket is a gap. */
+export function seriesTotal(data: readonly WideRow[], key: string): number | null {
+  let total: number | null = null;
+  for (const record of data) {
+    const value = record[key];
+    if (typeof value === "number") total = (total ?? 0) + value;
+  }
+  return total;
+}
+
+/** Each series of a pivot summed over its buckets (see seriesTotal), for additive measures only. */
 export function seriesTotals(pivot: { data: readonly WideRow[]; series: readonly SeriesKey[] }): { key: string; label: string; total: number | null }[] {
-  return pivot.series.map(({ key, label }) => {
-    const values = pivot.data.map((row) => row[key]).filter((v): v is number => typeof v === "number");
-    return { key, label, total: values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) };
-  });
+  return pivot.series.map(({ key, label }) => ({ key, label, total: seriesTotal(pivot.data, key) }));
 }
 
 /** Rows split by one dimension, no time → one record per dimension value with a column per cell. */

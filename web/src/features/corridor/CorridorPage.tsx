@@ -19,6 +19,7 @@ import { CorridorMap, type ItemText } from "./CorridorMap";
 import { classColour, classLimits, classOf } from "./geometry";
 import { CORRIDOR_TEXTS } from "./texts";
 import "./corridor.css";
+import { PageHeading } from "../../components/PageHeading";
 
 type Geography = CorridorGeographyQuery;
 type Texts = Record<keyof (typeof CORRIDOR_TEXTS)["fr"], string>;
@@ -32,9 +33,7 @@ export default function CorridorPage() {
   const when = formatPeriod(filters.from, filters.to, language);
   return (
     <>
-      <h1>
-        {t.heading} <span className="h1-period">{when}</span>
-      </h1>
+      <PageHeading title={t.heading} when={when} />
       {geography.status === "loading" && <p role="status">{t.loading}</p>}
       {geography.status === "error" && (
         <div role="alert" className="notice-error">

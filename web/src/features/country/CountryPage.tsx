@@ -36,6 +36,7 @@ import {
 } from "./country-data";
 import { COUNTRY_TEXTS } from "./texts";
 import "./country.css";
+import { PageHeading } from "../../components/PageHeading";
 
 type Texts = Record<keyof (typeof COUNTRY_TEXTS)["fr"], string>;
 
@@ -71,9 +72,7 @@ export default function CountryPage() {
   const otherCountries = filters.countries.some((c) => c !== country);
   return (
     <>
-      <h1>
-        {COUNTRY_NAMES[country]} <span className="h1-period">{when}</span>
-      </h1>
+      <PageHeading title={COUNTRY_NAMES[country]} when={when} />
       <nav className="country-switcher" aria-label={t.switcher}>
         <ul>
           {PAGE_COUNTRIES.map((code) => (

@@ -17,6 +17,7 @@ import { parseQuarantineFilters, writeQuarantineFilters, type QuarantineFilters 
 import { DATA_TEXTS } from "./texts";
 import { UploadSection } from "./UploadSection";
 import { useKeptQuery } from "../../api/use-kept-query";
+import { PageHeading } from "../../components/PageHeading";
 
 const LOAD_LIMIT = 20;
 const QUARANTINE_LIMIT = 100;
@@ -71,9 +72,7 @@ export default function DataPage() {
 
   return (
     <div className="data-page">
-      <h1>
-        {t.heading} <span className="h1-period">{when}</span>
-      </h1>
+      <PageHeading title={t.heading} when={when} />
       {data && <DataAsOf feeds={feeds.map((f) => ({ feed: f.feed, lastEventAt: f.dataAsOf }))} />}
       <p className="chart-note">{t.scopeNote}</p>
       {status.staleSince && (

@@ -15,6 +15,7 @@ import { formatPeriod, formatValue } from "../../i18n/format";
 import { useI18n } from "../../i18n/language";
 import { useTexts } from "../../i18n/texts";
 import { OVERVIEW_TEXTS } from "./texts";
+import { PageHeading } from "../../components/PageHeading";
 
 const AES = ["BF", "ML", "NE"];
 // Before the registry arrives the charts wait (skip); the headline figures do not need it.
@@ -32,9 +33,7 @@ export function OverviewPage() {
   useEffect(preloadCharts, []);
   return (
     <>
-      <h1>
-        {t.heading} <span className="h1-period">{when}</span>
-      </h1>
+      <PageHeading title={t.heading} when={when} />
       <section aria-labelledby="kpi-title" className="kpis-section">
         <h2 id="kpi-title">{t.figures}</h2>
         {overview.status === "loading" && <p role="status">{common("common.loading")}</p>}

@@ -1,19 +1,10 @@
+import { labelOf, type MetricRowLike as RowLike, type WideRow } from "../../charts/series";
 import type { Language } from "../../i18n/format";
 
 /**
  * Shapes the port page's answers for its charts and tables. Pure: tested in
  * web/test/port-shape.test.ts. A gap (null) stays null: a line breaks there.
  */
-
-export interface RowLike {
-  readonly bucket: string | null;
-  readonly dimensions: readonly { readonly value: string; readonly labelFr: string | null; readonly labelEn: string | null }[];
-  readonly cells: readonly { readonly value: number | null }[];
-}
-
-export type WideRow = { bucket: string } & Record<string, number | null | string>;
-
-const labelOf = (d: RowLike["dimensions"][number], language: Language) => (language === "fr" ? d.labelFr : d.labelEn) ?? (d.value === "" ? "—" : d.value);
 
 /** Rows bucketed in time without a split → one record per bucket, the cells named by `keys` (waiting P50, waiting P90…). */
 export function cellsOverTime(rows: readonly RowLike[], keys: readonly string[]): WideRow[] {
@@ -45,16 +36,6 @@ export function pivotByDimensions(rows: readonly RowLike[], cellIndex: number, l
   const data = [...buckets.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
   for (const record of data) for (const key of series.keys()) if (!(key in record)) record[key] = null;
   return { data, series: [...series].map(([key, label]) => ({ key, label })) };
-}
-
-/** The sum of a series over the period (volumes that add up: TEU, calls); null when every bucket is a gap. */
-export function seriesTotal(data: readonly WideRow[], key: string): number | null {
-  let total: number | null = null;
-  for (const record of data) {
-    const value = record[key];
-    if (typeof value === "number") total = (total ?? 0) + value;
-  }
-  return total;
 }
 
 export interface LadderRow {

@@ -16,6 +16,7 @@ import { ScheduleForm } from "./ScheduleForm";
 import { formOf, NEW_SCHEDULE } from "./schedule-form";
 import { REPORTS_TEXTS } from "./texts";
 import { useKeptQuery } from "../../api/use-kept-query";
+import { PageHeading } from "../../components/PageHeading";
 
 const RUN_LIMIT = 200;
 /** While a run is under way the page asks again this often. */
@@ -89,9 +90,7 @@ export default function ReportsPage() {
 
   return (
     <div className="reports-page">
-      <h1>
-        {t.heading} <span className="h1-period">{when}</span>
-      </h1>
+      <PageHeading title={t.heading} when={when} />
       {data && <DataAsOf feeds={data.warehouse.feeds.map((f) => ({ feed: f.feed, lastEventAt: f.dataAsOf }))} />}
       <p className="section-intro">{t.intro}</p>
       <p className="chart-note">{t.scopeNote}</p>

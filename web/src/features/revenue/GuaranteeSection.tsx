@@ -2,7 +2,8 @@ import { Suspense, useId, useState } from "react";
 import { useQuery } from "../../api/use-query";
 import { navigate, usePlace } from "../../app/navigation";
 import { useFilters } from "../../app/use-filters";
-import { ChartCard, type ChartState } from "../../charts/ChartCard";
+import { chartStateOf } from "../../charts/chart-state";
+import { ChartCard } from "../../charts/ChartCard";
 import { CategoryBars } from "../../charts/lazy-charts";
 import { GuaranteeSavingsDocument } from "../../gql/graphql";
 import { formatBucket, formatInteger, formatValue } from "../../i18n/format";
@@ -28,14 +29,7 @@ export function GuaranteeSection({ when }: { when: string }) {
   const byCountry = data ? guaranteeByCountry(data.guaranteeSavings.rows, nameOf) : [];
   const rows = data ? guaranteeTableRows(data.guaranteeSavings.rows) : [];
   const hasFigures = rows.some((r) => r.declarations !== null);
-  const state: ChartState =
-    answer.status === "loading"
-      ? { status: "loading" }
-      : answer.status === "error"
-        ? { status: "error", retry: answer.retry }
-        : hasFigures
-          ? { status: "ready", staleSince: answer.status === "stale" ? answer.savedAt : null }
-          : { status: "empty", message: t.emptyGuarantee };
+  const state = chartStateOf(answer, hasFigures, t.emptyGuarantee);
   const xof = (v: number | null) => formatValue(v, "XOF", language);
   const title = `${t.guaranteeTitle} — ${when}`;
   const notApplied = policyNotApplied(filters);

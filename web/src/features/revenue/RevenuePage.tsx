@@ -20,6 +20,7 @@ import { TariffSection } from "./TariffSection";
 import { REVENUE_TEXTS } from "./texts";
 import { useScopedMetrics } from "./use-scoped-metrics";
 import "./revenue.css";
+import { PageHeading } from "../../components/PageHeading";
 
 /**
  * Recettes: customs revenue and port charges by country, tax code, fee code
@@ -33,9 +34,7 @@ export default function RevenuePage() {
   const when = formatPeriod(filters.from, filters.to, language);
   return (
     <>
-      <h1>
-        {t.heading} <span className="h1-period">{when}</span>
-      </h1>
+      <PageHeading title={t.heading} when={when} />
       <RevenueKpis />
       <div className="chart-grid">
         <CustomsByCountryChart when={when} />

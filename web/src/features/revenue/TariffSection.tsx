@@ -3,7 +3,8 @@ import { ApiError } from "../../api/graphql-client";
 import { useQuery } from "../../api/use-query";
 import { navigate, usePlace } from "../../app/navigation";
 import { useFilters } from "../../app/use-filters";
-import { ChartCard, type ChartState } from "../../charts/ChartCard";
+import { chartStateOf } from "../../charts/chart-state";
+import { ChartCard } from "../../charts/ChartCard";
 import { CategoryBars } from "../../charts/lazy-charts";
 import { TariffScenarioDocument } from "../../gql/graphql";
 import { formatInteger, formatValue } from "../../i18n/format";
@@ -24,7 +25,6 @@ import { useScope } from "./use-scope";
  * link reproduces it.
  */
 export function TariffSection({ when }: { when: string }) {
-  const { language } = useI18n();
   const t = useTexts(REVENUE_TEXTS);
   const [filters] = useFilters();
   const place = usePlace();
@@ -175,14 +175,7 @@ function TariffResults({ scenario, countries, when }: { scenario: Scenario; coun
   const rows = data ? scenarioTableRows(data.tariffScenario.rows) : [];
   const byCountry = data ? scenarioByCountry(data.tariffScenario.rows, nameOf) : [];
   const refused = answer.status === "error" && answer.error instanceof ApiError && (answer.error.code === "BAD_USER_INPUT" || answer.error.code === "FORBIDDEN") ? answer.error : null;
-  const state: ChartState =
-    answer.status === "loading"
-      ? { status: "loading" }
-      : answer.status === "error"
-        ? { status: "error", retry: answer.retry }
-        : rows.length
-          ? { status: "ready", staleSince: answer.status === "stale" ? answer.savedAt : null }
-          : { status: "empty", message: t.emptyTariff };
+  const state = chartStateOf(answer, rows.length > 0, t.emptyTariff);
   const xof = (v: number) => formatValue(v, "XOF", language);
   const changes = [
     ...scenario.bands.map((b) => `${formatRate(b.fromPercent, language)} → ${formatRate(b.toPercent, language)}`),

@@ -1,3 +1,4 @@
+import { labelOf } from "../../charts/series";
 import { formatDecimal, type Language } from "../../i18n/format";
 
 /**
@@ -122,7 +123,7 @@ export interface CrossRowLike {
  * per country. Categories keep the API's order; series are ordered as countries.
  */
 export function crossTab(rows: readonly CrossRowLike[], language: Language): { data: ({ key: string; label: string } & Record<string, number | string | null>)[]; series: { key: string; label: string }[] } {
-  const label = (d: CrossRowLike["dimensions"][number]) => (language === "fr" ? d.labelFr : d.labelEn) ?? (d.value === "" ? "—" : d.value);
+  const label = (d: CrossRowLike["dimensions"][number]) => labelOf(d, language);
   const categories = new Map<string, { key: string; label: string } & Record<string, number | string | null>>();
   const series = new Map<string, { code: string; label: string }>();
   for (const row of rows) {
